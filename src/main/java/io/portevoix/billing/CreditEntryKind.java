@@ -1,0 +1,6 @@
+package io.portevoix.billing;
+
+/** Why credits moved. */
+public enum CreditEntryKind {
+    GRANT, PURCHASE, RESERVATION, RELEASE, DEBIT, REFUND, ADJUSTMENT
+}

@@ -1,0 +1,13 @@
+/**
+ * Billing owns the credits ledger: an append-only list of entries (grants, purchases,
+ * reservations, debits, releases, refunds) from which each account's balance and reserved
+ * credits are derived, and which PostgreSQL keeps from ever going negative. It depends on
+ * tenancy (accounts, the acting user, the audit log) and grants the initial credits announced by
+ * {@link io.portevoix.tenancy.AccountCreated}.
+ */
+@NullMarked
+@ApplicationModule(displayName = "Billing", allowedDependencies = {"tenancy", "shell"})
+package io.portevoix.billing;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
