@@ -115,6 +115,9 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        viewTitle.setText(MenuConfiguration.getPageHeader(getContent()).map(this::getTranslation).orElse(""));
+        String path = event.getLocation().getPath();
+        viewTitle.setText(MenuConfiguration.getMenuEntries().stream()
+                .filter(entry -> entry.path().replaceAll("^/", "").equals(path))
+                .findFirst().map(entry -> getTranslation(entry.title())).orElse(""));
     }
 }

@@ -23,6 +23,16 @@ public interface Actor {
 
     boolean platformAdministrator();
 
+    /** Whether this is a request authenticated by an API key. */
+    default boolean apiKey() {
+        return false;
+    }
+
+    /** Whether this is the application itself (start-up provisioning, demo data). */
+    default boolean system() {
+        return false;
+    }
+
     default boolean can(Area area, AccessLevel required) {
         return levelFor(area).includes(required);
     }

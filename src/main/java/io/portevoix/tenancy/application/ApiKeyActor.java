@@ -38,6 +38,11 @@ public record ApiKeyActor(ApiKeyId keyId, AccountId account, String keyName, Acc
     }
 
     @Override
+    public boolean apiKey() {
+        return true;
+    }
+
+    @Override
     public boolean platformAdministrator() {
         return false;
     }

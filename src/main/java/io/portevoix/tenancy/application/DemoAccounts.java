@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Demo data for the README's demo command (never in a plain production start): a network
  * headquarters with two club accounts, each with two sites, users of every access level (one of
- * them in several accounts), and credits. Runs once: nothing happens when accounts exist.
+ * them in several accounts), and credits. Runs once: nothing happens when the demo administrator exists.
  */
 @Component
 @Order(1)
@@ -64,7 +64,7 @@ class DemoAccounts implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         SystemActor.call("demo data", () -> {
-            if (accounts.anyAccount()) {
+            if (userStore.findForLogin(USERS.getFirst().email()).isPresent()) {
                 LOG.info("Demo data already present");
                 return null;
             }

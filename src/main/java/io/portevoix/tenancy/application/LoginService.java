@@ -1,5 +1,6 @@
 package io.portevoix.tenancy.application;
 
+import io.portevoix.tenancy.Roles;
 import io.portevoix.tenancy.AccountMembership;
 import io.portevoix.tenancy.TenantContext;
 import io.portevoix.tenancy.application.port.LoginAttempts;

@@ -4,6 +4,7 @@ import io.portevoix.shared.AccountId;
 import io.portevoix.tenancy.AccessLevel;
 import io.portevoix.tenancy.Actor;
 import io.portevoix.tenancy.Area;
+import io.portevoix.tenancy.Roles;
 import io.portevoix.tenancy.UserId;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -51,6 +52,11 @@ public record SystemActor(String name) implements Actor {
 
     @Override
     public boolean accountAdministrator() {
+        return true;
+    }
+
+    @Override
+    public boolean system() {
         return true;
     }
 

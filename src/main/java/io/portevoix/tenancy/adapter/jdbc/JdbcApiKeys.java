@@ -71,7 +71,7 @@ class JdbcApiKeys implements ApiKeys {
     public void touch(AccountId account, ApiKeyId id, Instant at) {
         jdbc.sql("""
                 update tenancy.api_key set last_used_at = ? where account_id = ? and id = ?
-                  and (last_used_at is null or last_used_at < ? - interval '1 minute')""")
+                  and (last_used_at is null or last_used_at < ?::timestamptz - interval '1 minute')""")
                 .params(Timestamp.from(at), account.value(), id.value(), Timestamp.from(at)).update();
     }
 }

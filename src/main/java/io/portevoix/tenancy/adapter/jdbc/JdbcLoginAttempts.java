@@ -20,7 +20,7 @@ class JdbcLoginAttempts implements LoginAttempts {
     public void record(String loginHash, Instant at, boolean success) {
         jdbc.sql("insert into tenancy.login_attempt (login_hash, at, success) values (?, ?, ?)")
                 .params(loginHash, Timestamp.from(at), success).update();
-        jdbc.sql("delete from tenancy.login_attempt where login_hash = ? and at < ? - interval '1 day'")
+        jdbc.sql("delete from tenancy.login_attempt where login_hash = ? and at < ?::timestamptz - interval '1 day'")
                 .params(loginHash, Timestamp.from(at)).update();
     }
 

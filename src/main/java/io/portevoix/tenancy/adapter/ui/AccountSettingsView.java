@@ -56,7 +56,7 @@ import java.util.TreeSet;
 final class AccountSettingsView extends Main {
 
     /** The form's flat model. */
-    record AccountForm(String name, String legalName, String line1, String line2, String postalCode, String city,
+    public record AccountForm(String name, String legalName, String line1, String line2, String postalCode, String city,
             String country, String timeZone, String locale, String phoneRegion, String senderName, String senderEmail,
             String facebook, String instagram, String x, String linkedin, String youtube, String website) {
     }

@@ -1,7 +1,7 @@
 package io.portevoix.tenancy.adapter.web;
 
 import io.portevoix.tenancy.ApiKeyQueries;
-import io.portevoix.tenancy.application.Roles;
+import io.portevoix.tenancy.Roles;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

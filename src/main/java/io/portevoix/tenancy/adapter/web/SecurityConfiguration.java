@@ -1,6 +1,5 @@
 package io.portevoix.tenancy.adapter.web;
 
-import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.portevoix.tenancy.ApiKeyQueries;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,9 +14,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Three filter chains: the stateless REST API (API keys, problem responses, never a redirect),
- * the public endpoints (health, API documentation, branding images), and the Vaadin UI behind
- * the login page.
+ * The stateless REST API (API keys, problem responses, never a redirect) and the public
+ * endpoints (health, API documentation, branding images). The UI's chain, behind the login page,
+ * is {@code UiSecurityConfiguration}, next to the views.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -58,16 +57,6 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
-        return http.build();
-    }
-
-    @Bean
-    @Order(3)
-    SecurityFilterChain uiFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/actuator/**").hasRole("PLATFORM_ADMIN")
-                .requestMatchers("/images/**", "/styles/**", "/favicon.ico").permitAll());
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login", "/login"));
         return http.build();
     }
 }

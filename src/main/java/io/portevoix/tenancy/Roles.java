@@ -1,8 +1,5 @@
-package io.portevoix.tenancy.application;
+package io.portevoix.tenancy;
 
-import io.portevoix.tenancy.AccessLevel;
-import io.portevoix.tenancy.Actor;
-import io.portevoix.tenancy.Area;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
@@ -26,7 +23,7 @@ public final class Roles {
     public static List<GrantedAuthority> of(Actor actor) {
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority("ROLE_USER"));
-        if (actor.accountId().isPresent() || actor instanceof SystemActor) {
+        if (actor.accountId().isPresent() || actor.system()) {
             for (Area area : Area.values()) {
                 AccessLevel granted = actor.levelFor(area);
                 for (AccessLevel level : AccessLevel.values()) {
@@ -42,7 +39,7 @@ public final class Roles {
         if (actor.platformAdministrator()) {
             authorities.add(new SimpleGrantedAuthority("ROLE_" + PLATFORM_ADMIN));
         }
-        if (actor instanceof ApiKeyActor) {
+        if (actor.apiKey()) {
             authorities.add(new SimpleGrantedAuthority("ROLE_" + API));
         }
         return List.copyOf(authorities);

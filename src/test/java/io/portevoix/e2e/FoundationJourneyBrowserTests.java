@@ -1,0 +1,213 @@
+package io.portevoix.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.portevoix.support.PorteVoixTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The foundation's user journeys in a real browser (Debian Chromium driven by Playwright), as the
+ * demo users: logins of different levels, the account picker and switcher, the navigation, the
+ * settings screens, credits and the language switch. Screenshots go to target/screenshots/.
+ */
+@PorteVoixTest
+class FoundationJourneyBrowserTests {
+
+    static final String PASSWORD = "porte-voix-demo";
+    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort int port;
+    BrowserContext context;
+    Page page;
+
+    @BeforeAll
+    static void launch() throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get(System.getProperty("portevoix.chromium", "/usr/bin/chromium")))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--disable-dev-shm-usage")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void newContext() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 860).setLocale("fr-FR"));
+        context.setDefaultTimeout(30_000);
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeContext(org.junit.jupiter.api.TestInfo test) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(SCREENSHOTS.resolve("last-" + test.getTestMethod().orElseThrow().getName() + ".png")));
+        context.close();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void shot(String name) {
+        page.waitForTimeout(400);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    private void login(String email) {
+        page.navigate(url("/login"));
+        page.locator("input[name='username']").fill(email);
+        page.locator("input[name='password']").fill(PASSWORD);
+        page.locator("input[name='password']").press("Enter");
+        page.waitForURL(u -> !u.contains("/login"));
+    }
+
+    private void openNav(String label) {
+        page.locator("vaadin-side-nav-item").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(label))
+                .first().click();
+    }
+
+    @Test
+    void aGuestSeesOnlyWhatTheyMayAndCannotEditSettings() {
+        page.navigate(url("/"));
+        page.waitForURL(u -> u.contains("/login"));
+        assertThat(page.locator("vaadin-login-form")).isVisible();
+        shot("01-login");
+
+        login("invite@vitalis-lyon.demo");
+        assertThat(page.getByText("Bienvenue sur Vitalis Lyon")).isVisible();
+        assertThat(page.locator("vaadin-side-nav-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("Utilisateurs"))).hasCount(0);
+        assertThat(page.locator("vaadin-side-nav-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("Clés d'API"))).hasCount(0);
+        shot("02-guest-home");
+
+        page.navigate(url("/settings/users"));
+        assertThat(page.getByText("Bienvenue sur Vitalis Lyon").or(page.getByText("Could not navigate"))
+                .or(page.getByText("introuvable"))).isVisible();
+        assertThat(page.locator("#add-user")).hasCount(0);
+    }
+
+    @Test
+    void aMemberOfSeveralAccountsPicksOneAndSwitches() {
+        login("responsable@vitalis-bordeaux.demo");
+        page.waitForURL(u -> u.contains("select-account"));
+        assertThat(page.getByText("Choisissez un compte")).isVisible();
+        shot("03-select-account");
+
+        page.locator("vaadin-button.pv-account-choice").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("Vitalis Lyon")).click();
+        assertThat(page.getByText("Bienvenue sur Vitalis Lyon")).isVisible();
+        assertThat(page.locator("vaadin-select.pv-account-switcher")).isVisible();
+        shot("04-switched-to-lyon");
+
+        page.locator("vaadin-select.pv-account-switcher").click();
+        page.locator("vaadin-select-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("Vitalis Bordeaux")).click();
+        assertThat(page.getByText("Bienvenue sur Vitalis Bordeaux")).isVisible();
+        openNav("Compte");
+        assertThat(page.locator("#save-account")).isVisible();
+        shot("05-bordeaux-account-settings");
+    }
+
+    @Test
+    void anAdministratorWalksTheSettingsAndCreatesAnApiKey() {
+        login("directrice@vitalis-lyon.demo");
+        assertThat(page.getByText("Bienvenue sur Vitalis Lyon")).isVisible();
+
+        openNav("Utilisateurs");
+        assertThat(page.getByText("editeur@vitalis-lyon.demo")).isVisible();
+        shot("06-users");
+
+        page.locator("#add-user").click();
+        assertThat(page.locator("#level-CONTACTS")).isVisible();
+        shot("07-add-user-dialog");
+        page.keyboard().press("Escape");
+
+        openNav("Clés d'API");
+        page.locator("#create-api-key").click();
+        page.locator("#api-key-name input").fill("Logiciel de gestion " + System.nanoTime());
+        page.locator("#confirm-create-api-key").click();
+        assertThat(page.locator("#api-key-secret input")).hasValue(java.util.regex.Pattern.compile("pv_.{40,}"));
+        shot("08-api-key-created");
+        page.getByText("J'ai copié la clé").click();
+
+        openNav("Journal d'audit");
+        assertThat(page.locator("vaadin-grid-cell-content").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("apikey.create")).first()).isVisible();
+        shot("09-audit-log");
+
+        openNav("Compte");
+        assertThat(page.locator("#save-account")).isVisible();
+        shot("10-account-settings");
+        page.getByText("Sites").first().click();
+        assertThat(page.getByText("Lyon Confluence")).isVisible();
+        shot("11-account-sites");
+
+        openNav("Crédits");
+        assertThat(page.locator("#credits-balance")).isVisible();
+        shot("12-credits");
+    }
+
+    @Test
+    void thePlatformAdministratorGrantsCreditsAndSwitchesToEnglish() {
+        login("admin@porte-voix.demo");
+        openNav("Comptes (plateforme)");
+        page.locator("vaadin-text-field input").first().fill("Vitalis");
+        assertThat(page.locator("vaadin-grid-cell-content").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("Vitalis Bordeaux")).first()).isVisible();
+        shot("13-platform-accounts");
+
+        openNav("Crédits");
+        String before = page.locator("#credits-balance").textContent();
+        page.locator("#grant-credits").click();
+        page.locator("#grant-account input").fill("Réseau Vitalis");
+        page.locator("vaadin-combo-box-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("Réseau Vitalis Forme")).first().click();
+        page.locator("#grant-amount input").fill("250");
+        shot("14-grant-credits");
+        page.locator("#confirm-grant").click();
+        assertThat(page.locator("#credits-balance")).not().hasText(before);
+        shot("15-credits-granted");
+
+        page.locator("vaadin-menu-bar.pv-user-menu vaadin-menu-bar-button").first().click();
+        page.locator("vaadin-menu-bar-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("Langue")).click();
+        page.locator("vaadin-menu-bar-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("English")).click();
+        assertThat(page.getByText("Welcome to Réseau Vitalis Forme").or(page.locator("vaadin-side-nav-item")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Credits")))).isVisible();
+        shot("16-english");
+        assertThat(Files.exists(SCREENSHOTS.resolve("16-english.png"))).isTrue();
+    }
+}
