@@ -3,7 +3,7 @@
  * users and their memberships with an access level per area, API keys, branding and the
  * append-only audit log. It also establishes who is acting for which account
  * ({@link io.portevoix.tenancy.TenantContext}), which every other module relies on and which
- * PostgreSQL row-level security enforces a second time. It publishes {@link AccountCreated}
+ * PostgreSQL row-level security enforces a second time. It publishes {@link AccountCreated} and {@link UserAddedToAccount}
  * and depends on nothing but {@code shared}.
  */
 @NullMarked

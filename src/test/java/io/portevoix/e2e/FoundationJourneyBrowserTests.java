@@ -200,6 +200,21 @@ class FoundationJourneyBrowserTests {
         assertThat(page.locator("#credits-balance")).not().hasText(before);
         shot("15-credits-granted");
 
+        openNav("Utilisateurs");
+        String newcomer = "benevole-" + System.nanoTime() + "@vitalis-forme.demo";
+        page.locator("#add-user").click();
+        page.locator("#new-user-email input").fill(newcomer);
+        page.locator("#new-user-name input").fill("Jeanne Benoît");
+        page.locator("#new-user-password input").fill("un-mot-de-passe-initial");
+        page.locator("#confirm-add-user").click();
+        assertThat(page.getByText(newcomer)).isVisible();
+
+        openNav("Bac à sable e-mail");
+        page.locator("vaadin-button.pv-open-message").first().click();
+        assertThat(page.locator("iframe.pv-sandbox-frame")).isVisible();
+        assertThat(page.frameLocator("iframe.pv-sandbox-frame").locator("body")).containsText("Jeanne Benoît");
+        shot("15b-sandbox");
+
         page.locator("vaadin-menu-bar.pv-user-menu vaadin-menu-bar-button").first().click();
         page.locator("vaadin-menu-bar-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
                 .setHasText("Langue")).click();

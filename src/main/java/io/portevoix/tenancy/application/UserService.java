@@ -12,11 +12,14 @@ import io.portevoix.tenancy.TenantContext;
 import io.portevoix.tenancy.UserCommands;
 import io.portevoix.tenancy.UserId;
 import io.portevoix.tenancy.UserQueries;
+import io.portevoix.tenancy.UserAddedToAccount;
+import io.portevoix.tenancy.application.port.Accounts;
 import io.portevoix.tenancy.application.port.Users;
 import io.portevoix.tenancy.domain.Passwords;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -29,13 +32,18 @@ import org.springframework.transaction.annotation.Transactional;
 class UserService implements UserCommands, UserQueries {
 
     private final Users users;
+    private final Accounts accounts;
     private final AuditLog audit;
     private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
 
-    UserService(Users users, AuditLog audit, PasswordEncoder passwords) {
+    UserService(Users users, Accounts accounts, AuditLog audit, PasswordEncoder passwords,
+            ApplicationEventPublisher events) {
         this.users = users;
+        this.accounts = accounts;
         this.audit = audit;
         this.passwords = passwords;
+        this.events = events;
     }
 
     @Override
@@ -63,7 +71,8 @@ class UserService implements UserCommands, UserQueries {
     UserId addToCurrentAccount(EmailAddress email, String displayName, @Nullable String initialPassword,
             boolean administrator, AccessLevels levels) {
         AccountId account = TenantContext.requireAccount();
-        UserId id = users.findForLogin(email.value()).map(Users.StoredUser::id).orElseGet(() -> {
+        java.util.Optional<Users.StoredUser> existing = users.findForLogin(email.value());
+        UserId id = existing.map(Users.StoredUser::id).orElseGet(() -> {
             if (initialPassword == null || initialPassword.isEmpty()) {
                 throw new IllegalArgumentException("A new user needs an initial password");
             }
@@ -78,6 +87,10 @@ class UserService implements UserCommands, UserQueries {
         }
         users.addMembership(account, id, administrator, levels);
         audit.record("user.add", email.value(), describe(administrator, levels));
+        String accountName = accounts.find(account).map(a -> a.settings().name()).orElse("");
+        events.publishEvent(new UserAddedToAccount(account, accountName, id, email.value(),
+                existing.map(Users.StoredUser::displayName).orElse(displayName), existing.isEmpty(),
+                existing.map(Users.StoredUser::locale).orElse("fr")));
         return id;
     }
 

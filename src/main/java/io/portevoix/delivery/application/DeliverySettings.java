@@ -1,0 +1,46 @@
+package io.portevoix.delivery.application;
+
+import java.net.URI;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Delivery's configuration: the SMTP server ({@code PORTEVOIX_SMTP_*}), the default sender
+ * ({@code PORTEVOIX_MAIL_FROM}), the public URL written into links, and the demo sandbox.
+ */
+@ConfigurationProperties("portevoix.delivery")
+public record DeliverySettings(String publicUrl, String mailFrom, Smtp smtp, Sandbox sandbox) {
+
+    public DeliverySettings {
+        publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080" : publicUrl.strip();
+        mailFrom = mailFrom == null ? "" : mailFrom.strip();
+        smtp = smtp == null ? new Smtp("", 25, "", "", "none") : smtp;
+        sandbox = sandbox == null ? new Sandbox(false, 2525) : sandbox;
+    }
+
+    /** The outgoing mail server; an empty host means none is configured. */
+    public record Smtp(String host, int port, String user, String password, String security) {
+
+        public Smtp {
+            host = host == null ? "" : host.strip();
+            user = user == null ? "" : user.strip();
+            password = password == null ? "" : password;
+            security = security == null || security.isBlank() ? "none" : security.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!java.util.Set.of("none", "starttls", "tls").contains(security)) {
+                throw new IllegalArgumentException("PORTEVOIX_SMTP_SECURITY must be none, starttls or tls");
+            }
+        }
+    }
+
+    /** The embedded SMTP server of the demo; port 0 picks a free port (tests). */
+    public record Sandbox(boolean enabled, int port) {
+    }
+
+    /** {@code PORTEVOIX_MAIL_FROM}, else {@code noreply@<host of the public URL>}. */
+    public String defaultSender() {
+        if (!mailFrom.isEmpty()) {
+            return mailFrom;
+        }
+        String host = URI.create(publicUrl).getHost();
+        return "noreply@" + (host == null || !host.contains(".") ? "localhost.localdomain" : host);
+    }
+}

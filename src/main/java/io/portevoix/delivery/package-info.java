@@ -1,0 +1,14 @@
+/**
+ * Delivery owns the way messages leave the platform: the mail transport port with its SMTP
+ * adapter (Simple Java Mail) and the demo sandbox (an embedded SMTP server whose captured
+ * messages the Sandbox screen shows, so that nothing leaves the machine). For now it sends the
+ * mail staff receive when they are given access to an account ({@link
+ * io.portevoix.tenancy.UserAddedToAccount}); the campaign outbox, SMS gateways, retries and bounces
+ * arrive with the campaign issues. Depends on tenancy and the shell.
+ */
+@NullMarked
+@ApplicationModule(displayName = "Delivery", allowedDependencies = {"tenancy", "shell"})
+package io.portevoix.delivery;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
