@@ -17,6 +17,12 @@ public interface AccountCommands {
 
     SiteId addSite(String name);
 
+    /**
+     * The site of the current account with this name (ignoring case), created when unknown:
+     * contacts name their home site as text (CONTACTS at EDITOR or SETTINGS at EDITOR).
+     */
+    SiteSummary ensureSite(String name);
+
     void renameSite(SiteId site, String name);
 
     void removeSite(SiteId site);

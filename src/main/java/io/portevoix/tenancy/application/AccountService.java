@@ -133,6 +133,21 @@ class AccountService implements AccountCommands, AccountQueries {
 
     @Override
     @Transactional
+    @PreAuthorize("hasRole('CONTACTS_EDITOR') or hasRole('SETTINGS_EDITOR')")
+    public SiteSummary ensureSite(String name) {
+        String clean = requireSiteName(name);
+        AccountId account = TenantContext.requireAccount();
+        return accounts.sites(account).stream().filter(s -> s.name().equalsIgnoreCase(clean)).findFirst()
+                .orElseGet(() -> {
+                    SiteId id = SiteId.random();
+                    accounts.insertSite(account, id, clean);
+                    audit.record("site.create", clean, "named by a contact");
+                    return new SiteSummary(id, clean);
+                });
+    }
+
+    @Override
+    @Transactional
     @PreAuthorize("hasRole('SETTINGS_EDITOR')")
     public void renameSite(SiteId site, String name) {
         String clean = requireSiteName(name);

@@ -1,5 +1,6 @@
 package io.portevoix.tenancy.adapter.web;
 
+import io.portevoix.shared.InvalidInputException;
 import io.portevoix.tenancy.TenantContext;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
@@ -32,24 +33,6 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiProblemHandler.class);
     static final String TYPES = "https://porte-voix.io/problems/";
 
-    /** A validation error on one field of a request. */
-    public record FieldError(String field, String message) {
-    }
-
-    /** Thrown by controllers to answer 422 with field errors. */
-    public static final class ValidationFailedException extends RuntimeException {
-        private final List<FieldError> errors;
-
-        public ValidationFailedException(List<FieldError> errors) {
-            super(errors.isEmpty() ? "Invalid request" : errors.getFirst().message());
-            this.errors = List.copyOf(errors);
-        }
-
-        public List<FieldError> errors() {
-            return errors;
-        }
-    }
-
     static ProblemDetail problem(HttpStatus status, String type, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPES + type));
@@ -57,8 +40,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(ValidationFailedException.class)
-    ProblemDetail validation(ValidationFailedException e) {
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail validation(InvalidInputException e) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", e.getMessage());
         problem.setProperty("errors", e.errors());
         return problem;
@@ -73,8 +56,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail constraint(ConstraintViolationException e) {
-        List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage())).toList();
+        List<InvalidInputException.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new InvalidInputException.FieldError(v.getPropertyPath().toString(), v.getMessage())).toList();
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", "Invalid request");
         problem.setProperty("errors", errors);
         return problem;
@@ -104,8 +87,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FieldError(f.getField(), String.valueOf(f.getDefaultMessage()))).toList();
+        List<InvalidInputException.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new InvalidInputException.FieldError(f.getField(), String.valueOf(f.getDefaultMessage()))).toList();
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", "Invalid request");
         problem.setProperty("errors", errors);
         return ResponseEntity.unprocessableContent().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)

@@ -1,0 +1,6 @@
+package io.portevoix.audience;
+
+/** Where a consent change came from. */
+public enum ConsentSource {
+    IMPORT, FORM, API, USER, UNSUBSCRIBE_LINK
+}

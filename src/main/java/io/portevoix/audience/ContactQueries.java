@@ -1,0 +1,33 @@
+package io.portevoix.audience;
+
+import io.portevoix.shared.PageSpec;
+import java.util.List;
+import java.util.Optional;
+import org.jmolecules.architecture.hexagonal.PrimaryPort;
+
+/** Reads the current account's contacts. */
+@PrimaryPort
+public interface ContactQueries {
+
+    Optional<ContactDetails> find(ContactId id);
+
+    /** Contacts with this e-mail, ignoring case. */
+    List<ContactDetails> findByEmail(String email);
+
+    /** Contacts with this mobile, written in any usual form (normalised with the account's phone region). */
+    List<ContactDetails> findByMobile(String mobile);
+
+    List<ContactDetails> findByExternalRef(String externalRef);
+
+    /** A page of the grid, sorted by last name then first name. */
+    List<ContactSummary> page(ContactFilter filter, PageSpec page);
+
+    int count(ContactFilter filter);
+
+    List<ConsentChange> consentHistory(ContactId id);
+
+    /** One contact's data as JSON (GDPR access request); audited. */
+    String export(ContactId id);
+
+    UniquenessKey uniquenessKey();
+}

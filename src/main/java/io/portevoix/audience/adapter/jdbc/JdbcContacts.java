@@ -1,0 +1,258 @@
+package io.portevoix.audience.adapter.jdbc;
+
+import io.portevoix.audience.BroadcastType;
+import io.portevoix.audience.Channel;
+import io.portevoix.audience.ConsentChange;
+import io.portevoix.audience.ConsentSource;
+import io.portevoix.audience.Consents;
+import io.portevoix.audience.ContactDetails;
+import io.portevoix.audience.ContactFilter;
+import io.portevoix.audience.ContactId;
+import io.portevoix.audience.ContactStatus;
+import io.portevoix.audience.ContactSummary;
+import io.portevoix.audience.UniquenessKey;
+import io.portevoix.audience.application.port.Contacts;
+import io.portevoix.audience.domain.ContactChanges.ConsentToggle;
+import io.portevoix.shared.AccountId;
+import io.portevoix.shared.PageSpec;
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class JdbcContacts implements Contacts {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+
+    JdbcContacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<ContactDetails> find(AccountId account, ContactId id) {
+        return jdbc.sql("select * from audience.contact where account_id = ? and id = ? and erased_at is null")
+                .params(account.value(), id.value()).query((rs, n) -> contact(rs)).optional();
+    }
+
+    @Override
+    public Optional<ContactDetails> findByUniqueKey(AccountId account, String uniqueKey) {
+        return jdbc.sql("select * from audience.contact where account_id = ? and unique_key = ? and erased_at is null")
+                .params(account.value(), uniqueKey).query((rs, n) -> contact(rs)).optional();
+    }
+
+    @Override
+    public List<ContactDetails> findBy(AccountId account, LookUp column, String value) {
+        String where = switch (column) {
+            case EMAIL -> "lower(email) = lower(?)";
+            case MOBILE -> "mobile = ?";
+            case EXTERNAL_REF -> "external_ref = ?";
+        };
+        return jdbc.sql("select * from audience.contact where account_id = ? and erased_at is null and " + where
+                        + " order by created_at")
+                .params(account.value(), value).query((rs, n) -> contact(rs)).list();
+    }
+
+    @Override
+    public void save(AccountId account, ContactDetails c, @Nullable String uniqueKey, boolean isNew) {
+        String sql = isNew ? """
+                insert into audience.contact (account_id, id, unique_key, email, mobile, external_ref, civility,
+                  first_name, last_name, birth_date, status, is_primary, site_name, subscription_name,
+                  subscription_start, subscription_end, booklet_name, booklet_sessions_left, booklet_expires_on,
+                  last_visit_at, visit_count, tags, attributes, email_informative, email_marketing, sms_informative,
+                  sms_marketing, created_at, updated_at)
+                values (:account, :id, :uniqueKey, :email, :mobile, :externalRef, :civility, :firstName, :lastName,
+                  :birthDate, :status, :primary, :site, :subscriptionName, :subscriptionStart, :subscriptionEnd,
+                  :bookletName, :sessionsLeft, :bookletExpiresOn, :lastVisitAt, :visitCount, :tags,
+                  cast(:attributes as jsonb), :emailInformative, :emailMarketing, :smsInformative, :smsMarketing,
+                  :createdAt, :updatedAt)""" : """
+                update audience.contact set unique_key = :uniqueKey, email = :email, mobile = :mobile,
+                  external_ref = :externalRef, civility = :civility, first_name = :firstName, last_name = :lastName,
+                  birth_date = :birthDate, status = :status, is_primary = :primary, site_name = :site,
+                  subscription_name = :subscriptionName, subscription_start = :subscriptionStart,
+                  subscription_end = :subscriptionEnd, booklet_name = :bookletName,
+                  booklet_sessions_left = :sessionsLeft, booklet_expires_on = :bookletExpiresOn,
+                  last_visit_at = :lastVisitAt, visit_count = :visitCount, tags = :tags,
+                  attributes = cast(:attributes as jsonb), email_informative = :emailInformative,
+                  email_marketing = :emailMarketing, sms_informative = :smsInformative, sms_marketing = :smsMarketing,
+                  updated_at = :updatedAt
+                where account_id = :account and id = :id and erased_at is null""";
+        jdbc.sql(sql)
+                .param("account", account.value()).param("id", c.id().value()).param("uniqueKey", uniqueKey)
+                .param("email", c.email()).param("mobile", c.mobile()).param("externalRef", c.externalRef())
+                .param("civility", c.civility()).param("firstName", c.firstName()).param("lastName", c.lastName())
+                .param("birthDate", date(c.birthDate())).param("status", c.status().name())
+                .param("primary", c.primary()).param("site", c.site())
+                .param("subscriptionName", c.subscriptionName()).param("subscriptionStart", date(c.subscriptionStart()))
+                .param("subscriptionEnd", date(c.subscriptionEnd())).param("bookletName", c.bookletName())
+                .param("sessionsLeft", c.bookletSessionsLeft()).param("bookletExpiresOn", date(c.bookletExpiresOn()))
+                .param("lastVisitAt", c.lastVisitAt() == null ? null : Timestamp.from(c.lastVisitAt()))
+                .param("visitCount", c.visitCount()).param("tags", c.tags().toArray(String[]::new))
+                .param("attributes", JSON.writeValueAsString(c.attributes()))
+                .param("emailInformative", c.consents().emailInformative())
+                .param("emailMarketing", c.consents().emailMarketing())
+                .param("smsInformative", c.consents().smsInformative())
+                .param("smsMarketing", c.consents().smsMarketing())
+                .param("createdAt", Timestamp.from(c.createdAt())).param("updatedAt", Timestamp.from(c.updatedAt()))
+                .update();
+    }
+
+    private static @Nullable Date date(@Nullable LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+
+    private static @Nullable LocalDate localDate(ResultSet rs, String column) throws SQLException {
+        Date date = rs.getDate(column);
+        return date == null ? null : date.toLocalDate();
+    }
+
+    private static ContactDetails contact(ResultSet rs) throws SQLException {
+        Array tags = rs.getArray("tags");
+        Timestamp lastVisit = rs.getTimestamp("last_visit_at");
+        return new ContactDetails(new ContactId(rs.getObject("id", UUID.class)), rs.getString("email"),
+                rs.getString("mobile"), rs.getString("external_ref"), rs.getString("civility"),
+                rs.getString("first_name"), rs.getString("last_name"), localDate(rs, "birth_date"),
+                ContactStatus.valueOf(rs.getString("status")), rs.getBoolean("is_primary"), rs.getString("site_name"),
+                rs.getString("subscription_name"), localDate(rs, "subscription_start"),
+                localDate(rs, "subscription_end"), rs.getString("booklet_name"),
+                (Integer) rs.getObject("booklet_sessions_left"), localDate(rs, "booklet_expires_on"),
+                lastVisit == null ? null : lastVisit.toInstant(), (Integer) rs.getObject("visit_count"),
+                tags == null ? List.of() : List.of((String[]) tags.getArray()),
+                JSON.readValue(rs.getString("attributes"), MAP),
+                new Consents(rs.getBoolean("email_informative"), rs.getBoolean("email_marketing"),
+                        rs.getBoolean("sms_informative"), rs.getBoolean("sms_marketing")),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    @Override
+    public void appendConsentChanges(AccountId account, ContactId contact, List<ConsentToggle> changes,
+            ConsentSource source, String actor, Instant at) {
+        for (ConsentToggle change : changes) {
+            jdbc.sql("""
+                    insert into audience.consent_change (account_id, contact_id, channel, broadcast_type, granted, source, actor, at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(account.value(), contact.value(), change.channel().name(), change.type().name(),
+                            change.granted(), source.name(), actor, Timestamp.from(at))
+                    .update();
+        }
+    }
+
+    @Override
+    public List<ConsentChange> consentHistory(AccountId account, ContactId contact) {
+        return jdbc.sql("""
+                select at, channel, broadcast_type, granted, source, actor from audience.consent_change
+                where account_id = ? and contact_id = ? order by at desc, id desc""")
+                .params(account.value(), contact.value())
+                .query((rs, n) -> new ConsentChange(rs.getTimestamp("at").toInstant(),
+                        Channel.valueOf(rs.getString("channel")), BroadcastType.valueOf(rs.getString("broadcast_type")),
+                        rs.getBoolean("granted"), ConsentSource.valueOf(rs.getString("source")), rs.getString("actor")))
+                .list();
+    }
+
+    @Override
+    public List<ContactSummary> page(AccountId account, ContactFilter filter, PageSpec page) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return jdbc.sql("""
+                select id, first_name, last_name, email, mobile, status, site_name, is_primary, email_marketing,
+                  sms_marketing, created_at from audience.contact """ + where(account, filter, params) + """
+                 order by lower(last_name) nulls last, lower(first_name) nulls last, id offset :offset limit :limit""")
+                .params(params).param("offset", page.offset()).param("limit", page.limit())
+                .query((rs, n) -> new ContactSummary(new ContactId(rs.getObject("id", UUID.class)),
+                        rs.getString("first_name"), rs.getString("last_name"), rs.getString("email"),
+                        rs.getString("mobile"), ContactStatus.valueOf(rs.getString("status")), rs.getString("site_name"),
+                        rs.getBoolean("is_primary"), rs.getBoolean("email_marketing"), rs.getBoolean("sms_marketing"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    @Override
+    public int count(AccountId account, ContactFilter filter) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return jdbc.sql("select count(*) from audience.contact " + where(account, filter, params)).params(params)
+                .query(Integer.class).single();
+    }
+
+    private static String where(AccountId account, ContactFilter filter, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder("where account_id = :account and erased_at is null");
+        params.put("account", account.value());
+        if (filter.status() != null) {
+            where.append(" and status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.search() != null && !filter.search().isBlank()) {
+            String term = filter.search().strip().toLowerCase(Locale.ROOT);
+            where.append(" and (lower(last_name) like :prefix or lower(first_name) like :prefix"
+                    + " or lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) like :prefix"
+                    + " or lower(email) like :prefix or mobile like :digits)");
+            params.put("prefix", term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            String digits = term.replaceAll("[^0-9]", "");
+            params.put("digits", digits.isEmpty() ? "-" : "%" + (digits.startsWith("0") ? digits.substring(1) : digits) + "%");
+        }
+        return where.toString();
+    }
+
+    @Override
+    public boolean erase(AccountId account, ContactId contact, Instant at) {
+        return jdbc.sql("""
+                update audience.contact set unique_key = null, email = null, mobile = null, external_ref = null,
+                  civility = null, first_name = null, last_name = null, birth_date = null, subscription_name = null,
+                  booklet_name = null, tags = '{}', attributes = '{}', site_name = null, erased_at = ?, updated_at = ?
+                where account_id = ? and id = ? and erased_at is null""")
+                .params(Timestamp.from(at), Timestamp.from(at), account.value(), contact.value()).update() == 1;
+    }
+
+    @Override
+    public void suppressHash(AccountId account, String addressHash, String reason, String comment, Instant at) {
+        jdbc.sql("""
+                insert into audience.suppression (account_id, address_hash, reason, comment, created_at)
+                values (?, ?, ?, ?, ?) on conflict (account_id, address_hash) do nothing""")
+                .params(account.value(), addressHash, reason, comment, Timestamp.from(at)).update();
+    }
+
+    @Override
+    public UniquenessKey uniquenessKey(AccountId account) {
+        return jdbc.sql("select unique_key from audience.settings where account_id = ?").param(account.value())
+                .query(String.class).optional().map(UniquenessKey::valueOf).orElse(UniquenessKey.EMAIL);
+    }
+
+    @Override
+    public boolean changeUniquenessKey(AccountId account, UniquenessKey key) {
+        String expression = switch (key) {
+            case EMAIL -> "lower(email)";
+            case MOBILE -> "mobile";
+            case EXTERNAL_REF -> "external_ref";
+        };
+        boolean collides = jdbc.sql("select exists (select 1 from audience.contact where account_id = ? and erased_at is null"
+                        + " and " + expression + " is not null group by " + expression + " having count(*) > 1)")
+                .param(account.value()).query(Boolean.class).single();
+        if (collides) {
+            return false;
+        }
+        jdbc.sql("update audience.contact set unique_key = null where account_id = ?").param(account.value()).update();
+        jdbc.sql("update audience.contact set unique_key = " + expression + " where account_id = ? and erased_at is null")
+                .param(account.value()).update();
+        jdbc.sql("""
+                insert into audience.settings (account_id, unique_key) values (?, ?)
+                on conflict (account_id) do update set unique_key = excluded.unique_key, updated_at = now()""")
+                .params(account.value(), key.name()).update();
+        return true;
+    }
+}

@@ -1,0 +1,243 @@
+package io.portevoix.audience.application;
+
+import io.portevoix.audience.ConsentChange;
+import io.portevoix.audience.ConsentSource;
+import io.portevoix.audience.ContactCommands;
+import io.portevoix.audience.ContactDetails;
+import io.portevoix.audience.ContactField;
+import io.portevoix.audience.ContactFilter;
+import io.portevoix.audience.ContactId;
+import io.portevoix.audience.ContactInput;
+import io.portevoix.audience.ContactQueries;
+import io.portevoix.audience.ContactSummary;
+import io.portevoix.audience.UniquenessKey;
+import io.portevoix.audience.UpsertResult;
+import io.portevoix.audience.application.port.Contacts;
+import io.portevoix.audience.domain.ContactChanges;
+import io.portevoix.shared.AccountId;
+import io.portevoix.shared.InvalidInputException;
+import io.portevoix.shared.PageSpec;
+import io.portevoix.shared.PhoneNumber;
+import io.portevoix.tenancy.AccountCommands;
+import io.portevoix.tenancy.AccountQueries;
+import io.portevoix.tenancy.Actor;
+import io.portevoix.tenancy.AuditLog;
+import io.portevoix.tenancy.TenantContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+@Service
+class ContactService implements ContactCommands, ContactQueries {
+
+    private static final JsonMapper JSON = JsonMapper.builder().findAndAddModules().build();
+
+    private final Contacts contacts;
+    private final AccountQueries accounts;
+    private final AccountCommands accountCommands;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ContactService(Contacts contacts, AccountQueries accounts, AccountCommands accountCommands, AuditLog audit,
+            Clock clock) {
+        this.contacts = contacts;
+        this.accounts = accounts;
+        this.accountCommands = accountCommands;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize("hasRole('CONTACTS_EDITOR')")
+    public UpsertResult upsert(ContactInput input, ConsentSource source) {
+        AccountId account = TenantContext.requireAccount();
+        UniquenessKey key = contacts.uniquenessKey(account);
+        String region = accounts.current().phoneRegion();
+        Instant now = clock.instant();
+        String site = siteName(input);
+        ContactChanges.Result candidate = ContactChanges.apply(null, input, region, site, now);
+        String uniqueKey = ContactChanges.uniqueKey(candidate.contact(), key);
+        if (uniqueKey == null) {
+            throw InvalidInputException.of(ContactChanges.keyField(key),
+                    "Required: it is the account's uniqueness key");
+        }
+        Optional<ContactDetails> existing = contacts.findByUniqueKey(account, uniqueKey);
+        if (existing.isPresent()) {
+            return new UpsertResult(save(account, existing.get(), input, region, site, source, key, now), false);
+        }
+        ContactChanges.Result created = candidate;
+        try {
+            contacts.save(account, created.contact(), uniqueKey, true);
+        } catch (DuplicateKeyException raced) {
+            ContactDetails winner = contacts.findByUniqueKey(account, uniqueKey).orElseThrow(() -> raced);
+            return new UpsertResult(save(account, winner, input, region, site, source, key, now), false);
+        }
+        contacts.appendConsentChanges(account, created.contact().id(), created.consentChanges(), source, actor(), now);
+        return new UpsertResult(created.contact(), true);
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize("hasRole('CONTACTS_EDITOR')")
+    public ContactDetails update(ContactId id, ContactInput input, ConsentSource source) {
+        AccountId account = TenantContext.requireAccount();
+        ContactDetails current = contacts.find(account, id).orElseThrow(() -> new NoSuchElementException("No such contact"));
+        return save(account, current, input, accounts.current().phoneRegion(), siteName(input), source,
+                contacts.uniquenessKey(account), clock.instant());
+    }
+
+    private ContactDetails save(AccountId account, ContactDetails current, ContactInput input, String region,
+            @Nullable String site, ConsentSource source, UniquenessKey key, Instant now) {
+        ContactChanges.Result changed = ContactChanges.apply(current, input, region, site, now);
+        String uniqueKey = ContactChanges.uniqueKey(changed.contact(), key);
+        if (uniqueKey == null) {
+            throw InvalidInputException.of(ContactChanges.keyField(key), "Required: it is the account's uniqueness key");
+        }
+        try {
+            contacts.save(account, changed.contact(), uniqueKey, false);
+        } catch (DuplicateKeyException e) {
+            throw InvalidInputException.of(ContactChanges.keyField(key), "Another contact already has " + uniqueKey);
+        }
+        contacts.appendConsentChanges(account, current.id(), changed.consentChanges(), source, actor(), now);
+        return changed.contact();
+    }
+
+    private @Nullable String siteName(ContactInput input) {
+        if (!input.has(ContactField.SITE) || input.site() == null || input.site().isBlank()) {
+            return null;
+        }
+        if (input.site().strip().length() > 200) {
+            throw InvalidInputException.of("site", "A site name has at most 200 characters");
+        }
+        return accountCommands.ensureSite(input.site()).name();
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize("hasRole('CONTACTS_APPROVER')")
+    public void erase(ContactId id) {
+        AccountId account = TenantContext.requireAccount();
+        ContactDetails contact = contacts.find(account, id).orElseThrow(() -> new NoSuchElementException("No such contact"));
+        Instant now = clock.instant();
+        if (contact.email() != null) {
+            contacts.suppressHash(account, hash(contact.email().toLowerCase(Locale.ROOT)), "DO_NOT_CONTACT",
+                    "erased (GDPR)", now);
+        }
+        if (contact.mobile() != null) {
+            contacts.suppressHash(account, hash(contact.mobile()), "DO_NOT_CONTACT", "erased (GDPR)", now);
+        }
+        contacts.erase(account, id, now);
+        audit.record("contact.erase", id.toString(), "personal data removed");
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize("hasRole('SETTINGS_EDITOR')")
+    public void changeUniquenessKey(UniquenessKey key) {
+        if (!contacts.changeUniquenessKey(TenantContext.requireAccount(), key)) {
+            throw new IllegalArgumentException("Several contacts share the same " + key.name().toLowerCase(Locale.ROOT)
+                    + ": merge them before choosing it as the uniqueness key");
+        }
+        audit.record("contacts.uniqueness-key", key.name(), "");
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('CONTACTS_GUEST')")
+    public Optional<ContactDetails> find(ContactId id) {
+        return contacts.find(TenantContext.requireAccount(), id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('CONTACTS_GUEST')")
+    public List<ContactDetails> findByEmail(String email) {
+        return contacts.findBy(TenantContext.requireAccount(), Contacts.LookUp.EMAIL, email.strip());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('CONTACTS_GUEST')")
+    public List<ContactDetails> findByMobile(String mobile) {
+        return PhoneNumber.parse(mobile, accounts.current().phoneRegion())
+                .map(number -> contacts.findBy(TenantContext.requireAccount(), Contacts.LookUp.MOBILE, number.e164()))
+                .orElse(List.of());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('CONTACTS_GUEST')")
+    public List<ContactDetails> findByExternalRef(String externalRef) {
+        return contacts.findBy(TenantContext.requireAccount(), Contacts.LookUp.EXTERNAL_REF, externalRef.strip());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('CONTACTS_GUEST')")
+    public List<ContactSummary> page(ContactFilter filter, PageSpec page) {
+        return contacts.page(TenantContext.requireAccount(), filter, page);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('CONTACTS_GUEST')")
+    public int count(ContactFilter filter) {
+        return contacts.count(TenantContext.requireAccount(), filter);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('CONTACTS_GUEST')")
+    public List<ConsentChange> consentHistory(ContactId id) {
+        return contacts.consentHistory(TenantContext.requireAccount(), id);
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize("hasRole('CONTACTS_APPROVER')")
+    public String export(ContactId id) {
+        AccountId account = TenantContext.requireAccount();
+        ContactDetails contact = contacts.find(account, id).orElseThrow(() -> new NoSuchElementException("No such contact"));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("contact", contact);
+        data.put("consentHistory", contacts.consentHistory(account, id));
+        audit.record("contact.export", id.toString(), "GDPR data export");
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(data);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('CONTACTS_GUEST')")
+    public UniquenessKey uniquenessKey() {
+        return contacts.uniquenessKey(TenantContext.requireAccount());
+    }
+
+    private static String actor() {
+        return TenantContext.currentActor().map(Actor::displayName).orElse("system");
+    }
+
+    static String hash(String address) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(address.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.portevoix.audience.application.port;
+
+import io.portevoix.audience.ConsentChange;
+import io.portevoix.audience.ConsentSource;
+import io.portevoix.audience.ContactDetails;
+import io.portevoix.audience.ContactFilter;
+import io.portevoix.audience.ContactId;
+import io.portevoix.audience.ContactSummary;
+import io.portevoix.audience.UniquenessKey;
+import io.portevoix.audience.domain.ContactChanges.ConsentToggle;
+import io.portevoix.shared.AccountId;
+import io.portevoix.shared.PageSpec;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** The contacts of an account (erased ones are never returned). */
+public interface Contacts {
+
+    /** A column contacts are looked up by. */
+    enum LookUp { EMAIL, MOBILE, EXTERNAL_REF }
+
+    Optional<ContactDetails> find(AccountId account, ContactId id);
+
+    Optional<ContactDetails> findByUniqueKey(AccountId account, String uniqueKey);
+
+    List<ContactDetails> findBy(AccountId account, LookUp column, String value);
+
+    /** Inserts or updates the whole row; a duplicate unique key raises Spring's DuplicateKeyException. */
+    void save(AccountId account, ContactDetails contact, @Nullable String uniqueKey, boolean isNew);
+
+    void appendConsentChanges(AccountId account, ContactId contact, List<ConsentToggle> changes, ConsentSource source,
+            String actor, Instant at);
+
+    List<ConsentChange> consentHistory(AccountId account, ContactId contact);
+
+    List<ContactSummary> page(AccountId account, ContactFilter filter, PageSpec page);
+
+    int count(AccountId account, ContactFilter filter);
+
+    /** Removes the personal data of a contact, keeping the row (and its statistics) anonymous. */
+    boolean erase(AccountId account, ContactId contact, Instant at);
+
+    /** Adds an address hash to the suppression list (kept when a contact is erased). */
+    void suppressHash(AccountId account, String addressHash, String reason, String comment, Instant at);
+
+    UniquenessKey uniquenessKey(AccountId account);
+
+    /** Sets the key and recomputes every contact's key value; false (nothing changed) when values would collide. */
+    boolean changeUniquenessKey(AccountId account, UniquenessKey key);
+}

@@ -1,0 +1,61 @@
+package io.portevoix.shared;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A valid phone number in E.164 form ({@code +33612345678}), parsed with libphonenumber from
+ * whatever people type or spreadsheets export: spaces, dots and dashes, {@code 0033…},
+ * {@code +33 6…}, and French mobiles whose leading zero a spreadsheet dropped ({@code 612345678}).
+ */
+public record PhoneNumber(String e164) {
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+    public PhoneNumber {
+        if (e164 == null || !e164.matches("\\+[1-9][0-9]{6,14}")) {
+            throw new IllegalArgumentException("Not an E.164 number: " + e164);
+        }
+    }
+
+    /** Parses {@code raw} with {@code defaultRegion} (ISO 3166 alpha-2) for national forms; empty when invalid. */
+    public static Optional<PhoneNumber> parse(String raw, String defaultRegion) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        String region = defaultRegion == null ? "FR" : defaultRegion.toUpperCase(Locale.ROOT);
+        String cleaned = raw.strip().replaceAll("[\\s.\\-()/]", "");
+        if (cleaned.startsWith("00")) {
+            cleaned = "+" + cleaned.substring(2);
+        }
+        if (!cleaned.startsWith("+") && cleaned.matches("[1-9][0-9]{8}")
+                && UTIL.getCountryCodeForRegion(region) == 33) {
+            cleaned = "0" + cleaned;
+        }
+        try {
+            var number = UTIL.parse(cleaned, region);
+            if (!UTIL.isValidNumber(number)) {
+                return Optional.empty();
+            }
+            return Optional.of(new PhoneNumber(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164)));
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The ISO 3166-1 alpha-2 country of the number, e.g. {@code FR}. */
+    public String country() {
+        try {
+            return UTIL.getRegionCodeForNumber(UTIL.parse(e164, "ZZ"));
+        } catch (NumberParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return e164;
+    }
+}
