@@ -3,99 +3,15 @@ package io.portevoix.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import io.portevoix.support.PorteVoixTest;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The foundation's user journeys in a real browser (Debian Chromium driven by Playwright), as the
- * demo users: logins of different levels, the account picker and switcher, the navigation, the
- * settings screens, credits and the language switch. Screenshots go to target/screenshots/.
+ * The foundation's user journeys as the demo users: logins of different levels, the account
+ * picker and switcher, the navigation, the settings screens, credits, the mail sandbox and the
+ * language switch.
  */
-@PorteVoixTest
-class FoundationJourneyBrowserTests {
-
-    static final String PASSWORD = "porte-voix-demo";
-    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-
-    static Playwright playwright;
-    static Browser browser;
-
-    @LocalServerPort int port;
-    BrowserContext context;
-    Page page;
-
-    @BeforeAll
-    static void launch() throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(System.getProperty("portevoix.chromium", "/usr/bin/chromium")))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--disable-dev-shm-usage")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void newContext() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 860).setLocale("fr-FR"));
-        context.setDefaultTimeout(30_000);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeContext(org.junit.jupiter.api.TestInfo test) {
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                .setPath(SCREENSHOTS.resolve("last-" + test.getTestMethod().orElseThrow().getName() + ".png")));
-        context.close();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void shot(String name) {
-        page.waitForTimeout(400);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
-    }
-
-    private void login(String email) {
-        page.navigate(url("/login"));
-        page.locator("input[name='username']").fill(email);
-        page.locator("input[name='password']").fill(PASSWORD);
-        page.locator("input[name='password']").press("Enter");
-        page.waitForURL(u -> !u.contains("/login"));
-    }
-
-    private void openNav(String label) {
-        page.locator("vaadin-side-nav-item").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(label))
-                .first().click();
-    }
+class FoundationJourneyBrowserTests extends BrowserTest {
 
     @Test
     void aGuestSeesOnlyWhatTheyMayAndCannotEditSettings() {
@@ -109,7 +25,7 @@ class FoundationJourneyBrowserTests {
         assertThat(page.locator("vaadin-side-nav-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
                 .setHasText("Utilisateurs"))).hasCount(0);
         assertThat(page.locator("vaadin-side-nav-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
-                .setHasText("Clés d'API"))).hasCount(0);
+                .setHasText("Clés d’API"))).hasCount(0);
         shot("02-guest-home");
 
         page.navigate(url("/settings/users"));
@@ -154,15 +70,15 @@ class FoundationJourneyBrowserTests {
         shot("07-add-user-dialog");
         page.keyboard().press("Escape");
 
-        openNav("Clés d'API");
+        openNav("Clés d’API");
         page.locator("#create-api-key").click();
         page.locator("#api-key-name input").fill("Logiciel de gestion " + System.nanoTime());
         page.locator("#confirm-create-api-key").click();
         assertThat(page.locator("#api-key-secret input")).hasValue(java.util.regex.Pattern.compile("pv_.{40,}"));
         shot("08-api-key-created");
-        page.getByText("J'ai copié la clé").click();
+        page.getByText("J’ai copié la clé").click();
 
-        openNav("Journal d'audit");
+        openNav("Journal d’audit");
         assertThat(page.locator("vaadin-grid-cell-content").filter(new com.microsoft.playwright.Locator.FilterOptions()
                 .setHasText("apikey.create")).first()).isVisible();
         shot("09-audit-log");

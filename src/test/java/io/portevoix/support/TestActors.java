@@ -1,7 +1,7 @@
 package io.portevoix.support;
 
 import io.portevoix.tenancy.Actor;
-import io.portevoix.tenancy.application.SystemActor;
+import io.portevoix.tenancy.SystemActor;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.security.authentication.AuthenticationProvider;

@@ -1,5 +1,6 @@
 package io.portevoix.tenancy.application;
 
+import io.portevoix.tenancy.SystemActor;
 import io.portevoix.shared.AccountId;
 import io.portevoix.shared.EmailAddress;
 import io.portevoix.tenancy.AccessLevel;

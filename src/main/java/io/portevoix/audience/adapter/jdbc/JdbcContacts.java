@@ -172,8 +172,8 @@ class JdbcContacts implements Contacts {
         Map<String, Object> params = new LinkedHashMap<>();
         return jdbc.sql("""
                 select id, first_name, last_name, email, mobile, status, site_name, is_primary, email_marketing,
-                  sms_marketing, created_at from audience.contact """ + where(account, filter, params) + """
-                 order by lower(last_name) nulls last, lower(first_name) nulls last, id offset :offset limit :limit""")
+                  sms_marketing, created_at from audience.contact""" + " " + where(account, filter, params) + " " + """
+                order by lower(last_name) nulls last, lower(first_name) nulls last, id offset :offset limit :limit""")
                 .params(params).param("offset", page.offset()).param("limit", page.limit())
                 .query((rs, n) -> new ContactSummary(new ContactId(rs.getObject("id", UUID.class)),
                         rs.getString("first_name"), rs.getString("last_name"), rs.getString("email"),

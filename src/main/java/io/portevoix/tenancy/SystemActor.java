@@ -1,11 +1,6 @@
-package io.portevoix.tenancy.application;
+package io.portevoix.tenancy;
 
 import io.portevoix.shared.AccountId;
-import io.portevoix.tenancy.AccessLevel;
-import io.portevoix.tenancy.Actor;
-import io.portevoix.tenancy.Area;
-import io.portevoix.tenancy.Roles;
-import io.portevoix.tenancy.UserId;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
