@@ -228,6 +228,22 @@ class ContactService implements ContactCommands, ContactQueries {
         return contacts.uniquenessKey(TenantContext.requireAccount());
     }
 
+    /** The value of the account's uniqueness key for this input (validating it), if it has one. */
+    Optional<String> uniqueKeyOf(ContactInput input) {
+        AccountId account = TenantContext.requireAccount();
+        ContactChanges.Result candidate = ContactChanges.apply(null, input, accounts.current().phoneRegion(), null,
+                clock.instant());
+        return Optional.ofNullable(ContactChanges.uniqueKey(candidate.contact(), contacts.uniquenessKey(account)));
+    }
+
+    String uniquenessKeyField() {
+        return ContactChanges.keyField(contacts.uniquenessKey(TenantContext.requireAccount()));
+    }
+
+    boolean existsWithKey(String uniqueKey) {
+        return contacts.findByUniqueKey(TenantContext.requireAccount(), uniqueKey).isPresent();
+    }
+
     private static String actor() {
         return TenantContext.currentActor().map(Actor::displayName).orElse("system");
     }

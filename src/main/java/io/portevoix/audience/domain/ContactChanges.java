@@ -189,6 +189,31 @@ public final class ContactChanges {
         };
     }
 
+    /** The contact field an API field name (as in errors) stands for, or null. */
+    public static @Nullable ContactField fieldOf(String name) {
+        return switch (name) {
+            case "email" -> ContactField.EMAIL;
+            case "mobile" -> ContactField.MOBILE;
+            case "externalRef" -> ContactField.EXTERNAL_REF;
+            case "civility" -> ContactField.CIVILITY;
+            case "firstName" -> ContactField.FIRST_NAME;
+            case "lastName" -> ContactField.LAST_NAME;
+            case "birthDate" -> ContactField.BIRTH_DATE;
+            case "status" -> ContactField.STATUS;
+            case "site" -> ContactField.SITE;
+            case "subscription.name" -> ContactField.SUBSCRIPTION_NAME;
+            case "subscription.startDate" -> ContactField.SUBSCRIPTION_START;
+            case "subscription.endDate" -> ContactField.SUBSCRIPTION_END;
+            case "booklet.name" -> ContactField.BOOKLET_NAME;
+            case "booklet.sessionsLeft" -> ContactField.BOOKLET_SESSIONS_LEFT;
+            case "booklet.expiresOn" -> ContactField.BOOKLET_EXPIRES_ON;
+            case "lastVisitAt" -> ContactField.LAST_VISIT_AT;
+            case "visitCount" -> ContactField.VISIT_COUNT;
+            case "tags" -> ContactField.TAGS;
+            default -> name.startsWith("attributes.") ? ContactField.ATTRIBUTES : null;
+        };
+    }
+
     public static @Nullable LocalDate parseDate(@Nullable String value) {
         String text = blankToNull(value);
         if (text == null) {

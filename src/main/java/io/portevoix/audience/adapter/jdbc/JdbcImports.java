@@ -1,0 +1,133 @@
+package io.portevoix.audience.adapter.jdbc;
+
+import io.portevoix.audience.ContactId;
+import io.portevoix.audience.ImportId;
+import io.portevoix.audience.ImportIssue;
+import io.portevoix.audience.ImportStatus;
+import io.portevoix.audience.ImportSummary;
+import io.portevoix.audience.application.port.Imports;
+import io.portevoix.shared.AccountId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class JdbcImports implements Imports {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<ImportIssue>> ISSUES = new TypeReference<>() {
+    };
+    private static final TypeReference<LinkedHashMap<String, String>> MAPPING = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+
+    JdbcImports(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void insert(AccountId account, ImportId id, String fileName, String listName, boolean updateExisting,
+            Map<String, String> mapping, byte[] content, String createdBy, Instant at) {
+        jdbc.sql("""
+                insert into audience.import_job (account_id, id, status, file_name, list_name, update_existing, mapping,
+                  content, created_by, created_at) values (?, ?, 'QUEUED', ?, ?, ?, cast(? as jsonb), ?, ?, ?)""")
+                .params(account.value(), id.value(), fileName, listName, updateExisting, JSON.writeValueAsString(mapping),
+                        content, createdBy, Timestamp.from(at))
+                .update();
+    }
+
+    @Override
+    public Optional<Stored> stored(AccountId account, ImportId id) {
+        return jdbc.sql("""
+                select file_name, content, update_existing, mapping::text as mapping from audience.import_job
+                where account_id = ? and id = ? and content is not null""")
+                .params(account.value(), id.value())
+                .query((rs, n) -> new Stored(id, rs.getString("file_name"), rs.getBytes("content"),
+                        rs.getBoolean("update_existing"), JSON.readValue(rs.getString("mapping"), MAPPING)))
+                .optional();
+    }
+
+    @Override
+    public void start(AccountId account, ImportId id) {
+        jdbc.sql("""
+                update audience.import_job set status = 'RUNNING', total = 0, created = 0, updated = 0, rejected = 0,
+                  errors = '[]', warnings = '[]' where account_id = ? and id = ?""")
+                .params(account.value(), id.value()).update();
+    }
+
+    @Override
+    public void progress(AccountId account, ImportId id, int total, int created, int updated, int rejected,
+            List<ImportIssue> errors, List<ImportIssue> warnings) {
+        jdbc.sql("""
+                update audience.import_job set total = ?, created = ?, updated = ?, rejected = ?,
+                  errors = cast(? as jsonb), warnings = cast(? as jsonb) where account_id = ? and id = ?""")
+                .params(total, created, updated, rejected, JSON.writeValueAsString(errors),
+                        JSON.writeValueAsString(warnings), account.value(), id.value())
+                .update();
+    }
+
+    @Override
+    public void addMembers(AccountId account, ImportId id, Collection<ContactId> contacts) {
+        for (ContactId contact : contacts) {
+            jdbc.sql("""
+                    insert into audience.import_member (account_id, import_id, contact_id) values (?, ?, ?)
+                    on conflict do nothing""")
+                    .params(account.value(), id.value(), contact.value()).update();
+        }
+    }
+
+    @Override
+    public void finish(AccountId account, ImportId id, Instant at) {
+        jdbc.sql("""
+                update audience.import_job set status = 'DONE', finished_at = ?, content = null
+                where account_id = ? and id = ?""")
+                .params(Timestamp.from(at), account.value(), id.value()).update();
+    }
+
+    @Override
+    public void fail(AccountId account, ImportId id, String reason, Instant at) {
+        jdbc.sql("""
+                update audience.import_job set status = 'FAILED', failure = ?, finished_at = ?
+                where account_id = ? and id = ?""")
+                .params(reason == null ? "unknown" : reason, Timestamp.from(at), account.value(), id.value()).update();
+    }
+
+    @Override
+    public Optional<ImportSummary> find(AccountId account, ImportId id) {
+        return jdbc.sql(SELECT + " where account_id = ? and id = ?").params(account.value(), id.value())
+                .query((rs, n) -> summary(rs)).optional();
+    }
+
+    @Override
+    public List<ImportSummary> recent(AccountId account, int limit) {
+        return jdbc.sql(SELECT + " where account_id = ? order by created_at desc limit ?").params(account.value(), limit)
+                .query((rs, n) -> summary(rs)).list();
+    }
+
+    private static final String SELECT = """
+            select id, status, file_name, list_name, update_existing, total, created, updated, rejected,
+              errors::text as errors, warnings::text as warnings, failure, created_by, created_at, finished_at
+            from audience.import_job""";
+
+    private static ImportSummary summary(ResultSet rs) throws SQLException {
+        Timestamp finished = rs.getTimestamp("finished_at");
+        return new ImportSummary(new ImportId(rs.getObject("id", UUID.class)), ImportStatus.valueOf(rs.getString("status")),
+                rs.getString("file_name"), rs.getString("list_name"), rs.getBoolean("update_existing"),
+                rs.getInt("total"), rs.getInt("created"), rs.getInt("updated"), rs.getInt("rejected"),
+                JSON.readValue(rs.getString("errors"), ISSUES), JSON.readValue(rs.getString("warnings"), ISSUES),
+                rs.getString("failure"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
+                finished == null ? null : finished.toInstant());
+    }
+}

@@ -1,0 +1,5 @@
+/** Audience's JobRunr jobs: the job records here, their handlers and the scheduler in sub-packages. */
+@NullMarked
+package io.portevoix.audience.adapter.jobrunr;
+
+import org.jspecify.annotations.NullMarked;

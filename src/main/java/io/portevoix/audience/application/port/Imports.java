@@ -1,0 +1,41 @@
+package io.portevoix.audience.application.port;
+
+import io.portevoix.audience.ContactId;
+import io.portevoix.audience.ImportId;
+import io.portevoix.audience.ImportIssue;
+import io.portevoix.audience.ImportSummary;
+import io.portevoix.shared.AccountId;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Imports, their files, counters, issues and the contacts each one touched. */
+public interface Imports {
+
+    /** What processing needs of a stored import. */
+    record Stored(ImportId id, String fileName, byte[] content, boolean updateExisting, Map<String, String> mapping) {
+    }
+
+    void insert(AccountId account, ImportId id, String fileName, String listName, boolean updateExisting,
+            Map<String, String> mapping, byte[] content, String createdBy, Instant at);
+
+    Optional<Stored> stored(AccountId account, ImportId id);
+
+    /** Marks the import running and resets its counters (a retried import starts over, idempotently). */
+    void start(AccountId account, ImportId id);
+
+    void progress(AccountId account, ImportId id, int total, int created, int updated, int rejected,
+            List<ImportIssue> errors, List<ImportIssue> warnings);
+
+    void addMembers(AccountId account, ImportId id, Collection<ContactId> contacts);
+
+    void finish(AccountId account, ImportId id, Instant at);
+
+    void fail(AccountId account, ImportId id, String reason, Instant at);
+
+    Optional<ImportSummary> find(AccountId account, ImportId id);
+
+    List<ImportSummary> recent(AccountId account, int limit);
+}
