@@ -4,6 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 /** The first records of a file as the wizard shows them, with the mapping guessed from the headers. */
-public record ImportPreview(List<String> headers, List<List<String>> rows, Map<String, String> guessedMapping,
+public record ImportPreview(List<String> headers, List<List<String>> rows, int records, Map<String, String> guessedMapping,
         String encoding, String separator) {
 }

@@ -192,7 +192,8 @@ class ImportService implements ImportCommands, ImportQueries {
                 Optional<InvalidInputException.FieldError> keyError = invalid.errors().stream()
                         .filter(e -> e.field().equals(keyField)).findFirst();
                 if (keyError.isPresent()) {
-                    reject(counters, row, keyField, String.valueOf(fields.get(ContactChanges.fieldOf(keyField))),
+                    ContactField key = ContactChanges.fieldOf(keyField);
+                    reject(counters, row, key == null ? keyField : values.column(key), String.valueOf(fields.get(key)),
                             keyError.get().message());
                     return;
                 }
@@ -256,14 +257,16 @@ class ImportService implements ImportCommands, ImportQueries {
     @PreAuthorize("hasRole('CONTACTS_EDITOR')")
     public ImportPreview preview(String fileName, byte[] content) {
         List<List<String>> rows = new ArrayList<>();
+        int[] records = {0};
         TabularFiles.Shape shape = files.read(fileName, content, row -> {
+            records[0]++;
             if (rows.size() < 5) {
                 rows.add(row.cells());
             }
         });
         Map<String, String> guessed = new LinkedHashMap<>();
         shape.headers().forEach(h -> guessed.put(h, ImportFields.guess(h).orElse(ImportFields.IGNORE)));
-        return new ImportPreview(shape.headers(), rows, guessed, shape.encoding(), shape.separator());
+        return new ImportPreview(shape.headers(), rows, records[0], guessed, shape.encoding(), shape.separator());
     }
 
     @Override

@@ -110,6 +110,13 @@ final class ContactsListView extends Main {
         search.addValueChangeListener(e -> refresh());
         status.addValueChangeListener(e -> refresh());
         HorizontalLayout toolbar = new HorizontalLayout(search, status, columnChooser(), total);
+        if (TenantContext.currentActor().map(a -> a.can(Area.CONTACTS, AccessLevel.EDITOR)).orElse(false)) {
+            com.vaadin.flow.component.button.Button importButton = new com.vaadin.flow.component.button.Button(
+                    getTranslation("contacts.import"), VaadinIcon.UPLOAD.create(),
+                    e -> getUI().ifPresent(ui -> ui.navigate(ImportContactsView.class)));
+            importButton.setId("import-contacts");
+            toolbar.add(importButton);
+        }
         toolbar.addClassName("pv-toolbar");
         toolbar.setWidthFull();
         toolbar.setFlexGrow(1, search);

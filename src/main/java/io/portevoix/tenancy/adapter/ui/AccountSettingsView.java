@@ -268,6 +268,7 @@ final class AccountSettingsView extends Main {
             upload.setAcceptedFileTypes("image/png", "image/jpeg", "image/gif", "image/webp");
             upload.setMaxFileSize(2 * 1024 * 1024);
             upload.setDropLabel(new Span(getTranslation("branding.drop")));
+            upload.setUploadButton(new Button(getTranslation("branding.choose"), VaadinIcon.PICTURE.create()));
             slot.add(upload);
         }
         return slot;

@@ -1,0 +1,267 @@
+package io.portevoix.audience.adapter.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.UploadHandler;
+import io.portevoix.audience.ImportCommands;
+import io.portevoix.audience.ImportId;
+import io.portevoix.audience.ImportIssue;
+import io.portevoix.audience.ImportPreview;
+import io.portevoix.audience.ImportQueries;
+import io.portevoix.audience.ImportStatus;
+import io.portevoix.audience.ImportSummary;
+import io.portevoix.audience.StartImport;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Import wizard: upload a CSV or XLSX file, check the preview, map the columns (guessed from
+ * their headers), choose the options, then follow the background import to its report, with a
+ * downloadable error report.
+ */
+@Route("contacts/import")
+@PageTitle("Porte-Voix")
+@Menu(order = 11, icon = "vaadin:upload", title = "nav.imports")
+@RolesAllowed("CONTACTS_EDITOR")
+final class ImportContactsView extends Main {
+
+    private final ImportQueries queries;
+    private final ImportCommands commands;
+    private final Div steps = new Div();
+    private final Div progress = new Div();
+    private final Grid<ImportSummary> recentImports = new Grid<>();
+    private final NumberFormat numbers;
+    private byte[] content = new byte[0];
+    private String fileName = "";
+
+    ImportContactsView(ImportQueries queries, ImportCommands commands) {
+        this.queries = queries;
+        this.commands = commands;
+        this.numbers = NumberFormat.getIntegerInstance(getLocale());
+        addClassName("pv-view");
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> getUI().ifPresent(ui -> ui.access(() -> {
+            fileName = metadata.fileName();
+            content = data;
+            showPreview();
+        }))));
+        upload.setAcceptedFileTypes(".csv", ".txt", ".xlsx", "text/csv",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        upload.setMaxFileSize(StartImport.MAX_BYTES);
+        upload.setDropLabel(new Span(getTranslation("import.drop")));
+        upload.setId("import-upload");
+        upload.setUploadButton(new Button(getTranslation("import.choose"), VaadinIcon.FILE_ADD.create()));
+        steps.addClassName("pv-import-steps");
+        add(new Paragraph(getTranslation("import.intro")), upload, steps, progress, recent());
+    }
+
+    private void showPreview() {
+        steps.removeAll();
+        progress.removeAll();
+        ImportPreview preview = queries.preview(fileName, content);
+        H3 title = new H3(getTranslation("import.preview", fileName));
+        Span shape = new Span(getTranslation("import.shape", numbers.format(preview.records()), preview.encoding(),
+                preview.separator().isEmpty() ? "—" : preview.separator()));
+        shape.setId("import-shape");
+        Grid<List<String>> rows = new Grid<>();
+        for (int i = 0; i < preview.headers().size(); i++) {
+            int column = i;
+            rows.addColumn(row -> column < row.size() ? row.get(column) : "").setHeader(preview.headers().get(i))
+                    .setAutoWidth(true);
+        }
+        rows.setItems(preview.rows());
+        rows.setAllRowsVisible(true);
+        rows.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+
+        List<String> targets = new ArrayList<>();
+        targets.add("");
+        targets.addAll(queries.mappableFields());
+        FormLayout mapping = new FormLayout();
+        mapping.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("700px", 3));
+        Map<String, ComboBox<String>> choices = new LinkedHashMap<>();
+        for (String header : preview.headers()) {
+            ComboBox<String> choice = new ComboBox<>(header);
+            List<String> options = new ArrayList<>(targets);
+            String attribute = "attributes." + header.replaceAll("[^A-Za-z0-9_]", "_").replaceAll("^[^A-Za-z]+", "a");
+            options.add(attribute);
+            choice.setItems(options);
+            choice.setItemLabelGenerator(this::label);
+            choice.setValue(preview.guessedMapping().getOrDefault(header, ""));
+            choices.put(header, choice);
+            mapping.add(choice);
+        }
+        Checkbox updateExisting = new Checkbox(getTranslation("import.updateExisting"), true);
+        TextField listName = new TextField(getTranslation("import.listName"));
+        listName.setValue(fileName);
+        listName.setWidth("360px");
+        Button start = new Button(getTranslation("import.start"), VaadinIcon.PLAY.create(), e -> {
+            Map<String, String> chosen = new LinkedHashMap<>();
+            choices.forEach((header, choice) -> chosen.put(header, choice.getValue() == null ? "" : choice.getValue()));
+            ImportId id = commands.start(new StartImport(fileName, content, updateExisting.getValue(), chosen,
+                    listName.getValue()));
+            steps.removeAll();
+            follow(id, preview.records());
+        });
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        start.setId("start-import");
+        steps.add(title, shape, rows, new H3(getTranslation("import.mapping")),
+                new Paragraph(getTranslation("import.mapping.text")), mapping, new H3(getTranslation("import.options")),
+                updateExisting, listName, new Div(start));
+    }
+
+    private String label(String target) {
+        if (target == null || target.isEmpty()) {
+            return getTranslation("import.ignore");
+        }
+        String key = "field." + target;
+        String text = getTranslation(key);
+        return text.startsWith("!") ? target : text;
+    }
+
+    private void follow(ImportId id, int expected) {
+        progress.removeAll();
+        ProgressBar bar = new ProgressBar();
+        bar.setIndeterminate(true);
+        bar.setId("import-progress");
+        Span status = new Span(getTranslation("import.status.QUEUED"));
+        status.setId("import-status");
+        progress.add(new H3(getTranslation("import.running", fileName)), bar, status);
+        UI ui = UI.getCurrent();
+        ui.setPollInterval(1000);
+        var registration = new com.vaadin.flow.shared.Registration[1];
+        registration[0] = ui.addPollListener(event -> queries.find(id).ifPresent(summary -> {
+            int done = summary.created() + summary.updated() + summary.rejected();
+            if (summary.status() == ImportStatus.RUNNING && expected > 0) {
+                bar.setIndeterminate(false);
+                bar.setValue(Math.min(1.0, done / (double) expected));
+            }
+            status.setText(getTranslation("import.status." + summary.status().name()) + " · "
+                    + getTranslation("import.counts", numbers.format(summary.total()), numbers.format(summary.created()),
+                            numbers.format(summary.updated()), numbers.format(summary.rejected())));
+            if (summary.status() == ImportStatus.DONE || summary.status() == ImportStatus.FAILED) {
+                ui.setPollInterval(-1);
+                registration[0].remove();
+                bar.setIndeterminate(false);
+                bar.setValue(1.0);
+                progress.add(report(summary));
+                recentImports.setItems(queries.recent());
+            }
+        }));
+    }
+
+    private Component report(ImportSummary summary) {
+        Div report = new Div();
+        report.addClassName("pv-import-report");
+        report.setId("import-report");
+        if (summary.failure() != null) {
+            report.add(new Paragraph(getTranslation("import.failed", summary.failure())));
+        }
+        Div cards = new Div(card("import.total", summary.total()), card("import.created", summary.created()),
+                card("import.updated", summary.updated()), card("import.rejected", summary.rejected()));
+        cards.addClassName("pv-cards");
+        report.add(cards);
+        List<ImportIssue> issues = new ArrayList<>(summary.errors());
+        issues.addAll(summary.warnings());
+        if (!issues.isEmpty()) {
+            Grid<ImportIssue> grid = new Grid<>();
+            grid.addColumn(i -> summary.errors().contains(i) ? getTranslation("import.error") : getTranslation("import.warning"))
+                    .setHeader(getTranslation("import.kind")).setAutoWidth(true);
+            grid.addColumn(ImportIssue::line).setHeader(getTranslation("import.line")).setAutoWidth(true);
+            grid.addColumn(ImportIssue::column).setHeader(getTranslation("import.column")).setAutoWidth(true);
+            grid.addColumn(ImportIssue::value).setHeader(getTranslation("import.value")).setAutoWidth(true);
+            grid.addColumn(ImportIssue::reason).setHeader(getTranslation("import.reason")).setFlexGrow(1);
+            grid.setItems(issues);
+            grid.setAllRowsVisible(issues.size() <= 20);
+            grid.setHeight(issues.size() <= 20 ? null : "480px");
+            grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+            byte[] csv = errorReport(issues, summary);
+            DownloadHandler download = event -> {
+                event.setFileName("rapport-import-" + summary.id() + ".csv");
+                event.setContentType("text/csv; charset=UTF-8");
+                try (OutputStream out = event.getOutputStream()) {
+                    out.write(csv);
+                }
+            };
+            Anchor link = new Anchor(download, getTranslation("import.downloadReport"));
+            link.getElement().setAttribute("download", true);
+            link.setId("import-error-report");
+            report.add(new H3(getTranslation("import.issues")), link, grid);
+        }
+        return report;
+    }
+
+    /** The error report as Excel (FR) opens it: UTF-8 with BOM, ';', formulas neutralised. */
+    private byte[] errorReport(List<ImportIssue> issues, ImportSummary summary) {
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        csv.append(String.join(";", getTranslation("import.kind"), getTranslation("import.line"),
+                getTranslation("import.column"), getTranslation("import.value"), getTranslation("import.reason")))
+                .append("\r\n");
+        for (ImportIssue issue : issues) {
+            csv.append(String.join(";", cell(summary.errors().contains(issue) ? getTranslation("import.error")
+                    : getTranslation("import.warning")), String.valueOf(issue.line()), cell(issue.column()),
+                    cell(issue.value()), cell(issue.reason()))).append("\r\n");
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String cell(String value) {
+        String text = value == null ? "" : value;
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+
+    private Div card(String key, int value) {
+        Span label = new Span(getTranslation(key));
+        label.addClassName("pv-card-label");
+        Span number = new Span(numbers.format(value));
+        number.addClassName("pv-card-value");
+        number.setId("import-" + key.substring(key.indexOf('.') + 1));
+        Div card = new Div(label, number);
+        card.addClassName("pv-card");
+        return card;
+    }
+
+    private Component recent() {
+        Grid<ImportSummary> grid = recentImports;
+        grid.addColumn(ImportSummary::fileName).setHeader(getTranslation("import.file")).setFlexGrow(2);
+        grid.addColumn(s -> getTranslation("import.status." + s.status().name())).setHeader(getTranslation("import.statusHeader"))
+                .setAutoWidth(true);
+        grid.addColumn(ImportSummary::total).setHeader(getTranslation("import.total")).setAutoWidth(true);
+        grid.addColumn(ImportSummary::created).setHeader(getTranslation("import.created")).setAutoWidth(true);
+        grid.addColumn(ImportSummary::updated).setHeader(getTranslation("import.updated")).setAutoWidth(true);
+        grid.addColumn(ImportSummary::rejected).setHeader(getTranslation("import.rejected")).setAutoWidth(true);
+        grid.addColumn(ImportSummary::createdBy).setHeader(getTranslation("audit.actor")).setFlexGrow(1);
+        grid.setItems(queries.recent());
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        return new Div(new H3(getTranslation("import.recent")), grid);
+    }
+}
