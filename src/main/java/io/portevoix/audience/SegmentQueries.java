@@ -1,0 +1,19 @@
+package io.portevoix.audience;
+
+import java.util.List;
+import java.util.Optional;
+import org.jmolecules.architecture.hexagonal.PrimaryPort;
+
+/** Reads segments and counts the contacts that match criteria, in one SQL query. */
+@PrimaryPort
+public interface SegmentQueries {
+
+    Optional<SegmentDetails> find(SegmentId id);
+
+    List<SegmentDetails> list();
+
+    /** The number of the account's contacts matching the criteria (a JSON tree of the grammar). */
+    long count(Object criteria);
+
+    long count(SegmentId id);
+}

@@ -1,0 +1,234 @@
+package io.portevoix.audience.adapter.jdbc;
+
+import io.portevoix.audience.ContactStatus;
+import io.portevoix.audience.domain.Criteria;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Compiles {@link Criteria} to one SQL condition on {@code audience.contact}, with named
+ * parameters: evaluation happens in PostgreSQL in one query, never contact by contact in Java.
+ * Text comparisons ignore case and surrounding spaces; "today" is the account's today.
+ */
+final class CriteriaSql {
+
+    private static final DateTimeFormatter MMDD = DateTimeFormatter.ofPattern("MMdd");
+
+    private final Map<String, Object> params;
+    private final LocalDate today;
+    private final ZoneId zone;
+    private int next;
+
+    CriteriaSql(Map<String, Object> params, LocalDate today, ZoneId zone) {
+        this.params = params;
+        this.today = today;
+        this.zone = zone;
+    }
+
+    String where(Criteria criteria) {
+        if (criteria instanceof Criteria.Group group) {
+            if (group.rules().isEmpty()) {
+                return group.all() ? "true" : "false";
+            }
+            return group.rules().stream().map(this::where).collect(Collectors.joining(group.all() ? " and " : " or ", "(", ")"));
+        }
+        return rule((Criteria.Rule) criteria);
+    }
+
+    private String param(Object value) {
+        String name = "c" + next++;
+        params.put(name, value);
+        return ":" + name;
+    }
+
+    private static String column(String field) {
+        if (field.startsWith("attributes.")) {
+            return "(attributes ->> '" + field.substring("attributes.".length()).replace("'", "") + "')";
+        }
+        if (field.startsWith("consent.")) {
+            String[] parts = field.split("\\.");
+            return switch (parts[2]) {
+                case "LEGAL" -> "true";
+                case "INFORMATIVE" -> parts[1].equals("EMAIL") ? "email_informative" : "sms_informative";
+                default -> parts[1].equals("EMAIL") ? "email_marketing" : "sms_marketing";
+            };
+        }
+        return switch (field) {
+            case "firstName" -> "first_name";
+            case "lastName" -> "last_name";
+            case "site" -> "site_name";
+            case "externalRef" -> "external_ref";
+            case "subscription.name" -> "subscription_name";
+            case "booklet.name" -> "booklet_name";
+            case "birthDate" -> "birth_date";
+            case "subscription.startDate" -> "subscription_start";
+            case "subscription.endDate" -> "subscription_end";
+            case "booklet.expiresOn" -> "booklet_expires_on";
+            case "createdAt" -> "created_at";
+            case "lastVisitAt" -> "last_visit_at";
+            case "booklet.sessionsLeft" -> "booklet_sessions_left";
+            case "visitCount" -> "visit_count";
+            case "primary" -> "is_primary";
+            default -> field;
+        };
+    }
+
+    private String rule(Criteria.Rule rule) {
+        String column = rule.field().equals("age") ? "date_part('year', age(" + param(Date.valueOf(today)) + ", birth_date))"
+                : column(rule.field());
+        Object value = rule.value();
+        return switch (rule.type()) {
+            case TEXT -> text(column, rule.op(), value);
+            case STATUS -> status(column, rule.op(), value);
+            case DATE, BIRTH_DATE -> date(column, rule.op(), value);
+            case INSTANT -> instant(column, rule.op(), value);
+            case NUMBER -> number(column, rule.op(), value);
+            case BOOLEAN -> rule.op().equals("isTrue") ? "coalesce(" + column + ", false)" : "not coalesce(" + column + ", false)";
+            case TAGS -> tags(column, rule.op(), value);
+        };
+    }
+
+    private static String fold(Object value) {
+        return String.valueOf(value).strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String like(Object value) {
+        return fold(value).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private String text(String column, String op, Object value) {
+        String folded = "lower(trim(" + column + "))";
+        return switch (op) {
+            case "eq" -> folded + " = " + param(fold(value));
+            case "neq" -> "coalesce(" + folded + ", '') <> " + param(fold(value));
+            case "in" -> folded + " in (" + param(list(value).stream().map(CriteriaSql::fold).toList()) + ")";
+            case "notIn" -> "coalesce(" + folded + ", '') not in (" + param(list(value).stream().map(CriteriaSql::fold).toList()) + ")";
+            case "contains" -> folded + " like " + param("%" + like(value) + "%");
+            case "startsWith" -> folded + " like " + param(like(value) + "%");
+            case "isEmpty" -> "(" + column + " is null or trim(" + column + ") = '')";
+            default -> "(" + column + " is not null and trim(" + column + ") <> '')";
+        };
+    }
+
+    private String status(String column, String op, Object value) {
+        return switch (op) {
+            case "eq" -> column + " = " + param(statusName(value));
+            case "neq" -> column + " <> " + param(statusName(value));
+            case "in" -> column + " in (" + param(list(value).stream().map(CriteriaSql::statusName).toList()) + ")";
+            default -> column + " not in (" + param(list(value).stream().map(CriteriaSql::statusName).toList()) + ")";
+        };
+    }
+
+    private static String statusName(Object value) {
+        return ContactStatus.parse(String.valueOf(value)).orElseThrow().name();
+    }
+
+    private String date(String column, String op, Object value) {
+        return switch (op) {
+            case "eq" -> column + " = " + param(date(value));
+            case "neq" -> "(" + column + " is null or " + column + " <> " + param(date(value)) + ")";
+            case "gt" -> column + " > " + param(date(value));
+            case "gte" -> column + " >= " + param(date(value));
+            case "lt" -> column + " < " + param(date(value));
+            case "lte" -> column + " <= " + param(date(value));
+            case "between" -> column + " between " + param(date(list(value).get(0))) + " and " + param(date(list(value).get(1)));
+            case "isEmpty" -> column + " is null";
+            case "isNotEmpty" -> column + " is not null";
+            case "inLastDays" -> column + " between " + param(Date.valueOf(today.minusDays(days(value)))) + " and "
+                    + param(Date.valueOf(today));
+            case "inNextDays" -> column + " between " + param(Date.valueOf(today)) + " and "
+                    + param(Date.valueOf(today.plusDays(days(value))));
+            case "moreThanDaysAgo" -> column + " < " + param(Date.valueOf(today.minusDays(days(value))));
+            default -> birthday(column, days(value));
+        };
+    }
+
+    /** Birthdays (month and day) from today to today + days, across the new year if need be. */
+    private String birthday(String column, int days) {
+        if (days >= 365) {
+            return column + " is not null";
+        }
+        String from = today.format(MMDD);
+        String to = today.plusDays(days).format(MMDD);
+        String mmdd = "to_char(" + column + ", 'MMDD')";
+        return from.compareTo(to) <= 0 ? mmdd + " between " + param(from) + " and " + param(to)
+                : "(" + mmdd + " >= " + param(from) + " or " + mmdd + " <= " + param(to) + ")";
+    }
+
+    private String instant(String column, String op, Object value) {
+        return switch (op) {
+            case "gt" -> column + " > " + param(instant(value));
+            case "gte" -> column + " >= " + param(instant(value));
+            case "lt" -> column + " < " + param(instant(value));
+            case "lte" -> column + " <= " + param(instant(value));
+            case "between" -> column + " between " + param(instant(list(value).get(0))) + " and "
+                    + param(instant(list(value).get(1)));
+            case "isEmpty" -> column + " is null";
+            case "isNotEmpty" -> column + " is not null";
+            case "inLastDays" -> column + " >= " + param(Timestamp.from(today.minusDays(days(value)).atStartOfDay(zone).toInstant()));
+            default -> column + " < " + param(Timestamp.from(today.minusDays(days(value)).atStartOfDay(zone).toInstant()));
+        };
+    }
+
+    private String number(String column, String op, Object value) {
+        return switch (op) {
+            case "eq" -> column + " = " + param(number(value));
+            case "neq" -> "(" + column + " is null or " + column + " <> " + param(number(value)) + ")";
+            case "gt" -> column + " > " + param(number(value));
+            case "gte" -> column + " >= " + param(number(value));
+            case "lt" -> column + " < " + param(number(value));
+            case "lte" -> column + " <= " + param(number(value));
+            case "between" -> column + " between " + param(number(list(value).get(0))) + " and "
+                    + param(number(list(value).get(1)));
+            case "in" -> column + " in (" + param(list(value).stream().map(CriteriaSql::number).toList()) + ")";
+            case "notIn" -> "(" + column + " is null or " + column + " not in ("
+                    + param(list(value).stream().map(CriteriaSql::number).toList()) + "))";
+            case "isEmpty" -> column + " is null";
+            default -> column + " is not null";
+        };
+    }
+
+    private String tags(String column, String op, Object value) {
+        String any = "exists (select 1 from unnest(" + column + ") t where lower(trim(t)) in (%s))";
+        return switch (op) {
+            case "contains" -> any.formatted(param(List.of(fold(value))));
+            case "in" -> any.formatted(param(list(value).stream().map(CriteriaSql::fold).toList()));
+            case "notIn" -> "not " + any.formatted(param(list(value).stream().map(CriteriaSql::fold).toList()));
+            case "isEmpty" -> "cardinality(" + column + ") = 0";
+            default -> "cardinality(" + column + ") > 0";
+        };
+    }
+
+    private static List<?> list(Object value) {
+        return (List<?>) value;
+    }
+
+    private static int days(Object value) {
+        return ((Number) value).intValue();
+    }
+
+    private static Date date(Object value) {
+        return Date.valueOf(LocalDate.parse(String.valueOf(value)));
+    }
+
+    private Timestamp instant(Object value) {
+        String text = String.valueOf(value);
+        try {
+            return Timestamp.from(OffsetDateTime.parse(text).toInstant());
+        } catch (RuntimeException e) {
+            return Timestamp.from(LocalDate.parse(text).atStartOfDay(zone).toInstant());
+        }
+    }
+
+    private static java.math.BigDecimal number(Object value) {
+        return new java.math.BigDecimal(String.valueOf(value));
+    }
+}

@@ -1,0 +1,69 @@
+package io.portevoix.audience.adapter.jdbc;
+
+import io.portevoix.audience.SegmentDetails;
+import io.portevoix.audience.SegmentId;
+import io.portevoix.audience.application.port.Segments;
+import io.portevoix.audience.domain.Criteria;
+import io.portevoix.shared.AccountId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class JdbcSegments implements Segments {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+
+    JdbcSegments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void insert(AccountId account, SegmentDetails segment) {
+        jdbc.sql("""
+                insert into audience.segment (account_id, id, name, criteria, created_by, created_at, updated_at)
+                values (?, ?, ?, cast(? as jsonb), ?, ?, ?)""")
+                .params(account.value(), segment.id().value(), segment.name(), JSON.writeValueAsString(segment.criteria()),
+                        segment.createdBy(), Timestamp.from(segment.createdAt()), Timestamp.from(segment.updatedAt()))
+                .update();
+    }
+
+    @Override
+    public Optional<SegmentDetails> find(AccountId account, SegmentId id) {
+        return jdbc.sql("select * from audience.segment where account_id = ? and id = ?")
+                .params(account.value(), id.value()).query((rs, n) -> segment(rs)).optional();
+    }
+
+    @Override
+    public List<SegmentDetails> list(AccountId account) {
+        return jdbc.sql("select * from audience.segment where account_id = ? order by lower(name)")
+                .param(account.value()).query((rs, n) -> segment(rs)).list();
+    }
+
+    private static SegmentDetails segment(ResultSet rs) throws SQLException {
+        return new SegmentDetails(new SegmentId(rs.getObject("id", UUID.class)), rs.getString("name"),
+                JSON.readValue(rs.getString("criteria"), Object.class), rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    @Override
+    public long count(AccountId account, Criteria criteria, LocalDate today, ZoneId zone) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = new CriteriaSql(params, today, zone).where(criteria);
+        return jdbc.sql("select count(*) from audience.contact where account_id = :account and erased_at is null and "
+                        + where)
+                .params(params).param("account", account.value()).query(Long.class).single();
+    }
+}

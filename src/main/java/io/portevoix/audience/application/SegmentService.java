@@ -1,0 +1,92 @@
+package io.portevoix.audience.application;
+
+import io.portevoix.audience.SegmentCommands;
+import io.portevoix.audience.SegmentDetails;
+import io.portevoix.audience.SegmentId;
+import io.portevoix.audience.SegmentQueries;
+import io.portevoix.audience.application.port.Segments;
+import io.portevoix.audience.domain.Criteria;
+import io.portevoix.shared.AccountId;
+import io.portevoix.shared.InvalidInputException;
+import io.portevoix.tenancy.AccountQueries;
+import io.portevoix.tenancy.Actor;
+import io.portevoix.tenancy.AuditLog;
+import io.portevoix.tenancy.TenantContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class SegmentService implements SegmentCommands, SegmentQueries {
+
+    private final Segments segments;
+    private final AccountQueries accounts;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    SegmentService(Segments segments, AccountQueries accounts, AuditLog audit, Clock clock) {
+        this.segments = segments;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize("hasRole('SEGMENTS_EDITOR')")
+    public SegmentDetails create(String name, Object criteria) {
+        if (name == null || name.isBlank() || name.strip().length() > 200) {
+            throw InvalidInputException.of("name", "A segment needs a name of at most 200 characters");
+        }
+        Criteria.parse(criteria);
+        Instant now = clock.instant();
+        SegmentDetails segment = new SegmentDetails(new SegmentId(UUID.randomUUID()), name.strip(), criteria,
+                TenantContext.currentActor().map(Actor::displayName).orElse("system"), now, now);
+        segments.insert(TenantContext.requireAccount(), segment);
+        audit.record("segment.create", segment.name(), "");
+        return segment;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('SEGMENTS_GUEST')")
+    public Optional<SegmentDetails> find(SegmentId id) {
+        return segments.find(TenantContext.requireAccount(), id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('SEGMENTS_GUEST')")
+    public List<SegmentDetails> list() {
+        return segments.list(TenantContext.requireAccount());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('SEGMENTS_GUEST')")
+    public long count(Object criteria) {
+        return count(TenantContext.requireAccount(), Criteria.parse(criteria));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('SEGMENTS_GUEST')")
+    public long count(SegmentId id) {
+        AccountId account = TenantContext.requireAccount();
+        SegmentDetails segment = segments.find(account, id).orElseThrow(() -> new NoSuchElementException("No such segment"));
+        return count(account, Criteria.parse(segment.criteria()));
+    }
+
+    private long count(AccountId account, Criteria criteria) {
+        ZoneId zone = accounts.current().timeZone();
+        return segments.count(account, criteria, LocalDate.now(clock.withZone(zone)), zone);
+    }
+}

@@ -1,0 +1,23 @@
+package io.portevoix.audience.application.port;
+
+import io.portevoix.audience.SegmentDetails;
+import io.portevoix.audience.SegmentId;
+import io.portevoix.audience.domain.Criteria;
+import io.portevoix.shared.AccountId;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/** Saved segments, and the evaluation of criteria against the contacts. */
+public interface Segments {
+
+    void insert(AccountId account, SegmentDetails segment);
+
+    Optional<SegmentDetails> find(AccountId account, SegmentId id);
+
+    List<SegmentDetails> list(AccountId account);
+
+    /** Counts matching contacts with one query; "today" is the account's today. */
+    long count(AccountId account, Criteria criteria, LocalDate today, ZoneId zone);
+}
