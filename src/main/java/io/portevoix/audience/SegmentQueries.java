@@ -16,4 +16,7 @@ public interface SegmentQueries {
     long count(Object criteria);
 
     long count(SegmentId id);
+
+    /** Each built-in field of the grammar with the operators its type allows, for the builder. */
+    java.util.Map<String, List<String>> operatorsByField();
 }

@@ -85,6 +85,18 @@ class SegmentService implements SegmentCommands, SegmentQueries {
         return count(account, Criteria.parse(segment.criteria()));
     }
 
+    @Override
+    public java.util.Map<String, List<String>> operatorsByField() {
+        java.util.Map<String, List<String>> fields = new java.util.TreeMap<>();
+        Criteria.FIELDS.forEach((field, type) -> fields.put(field, Criteria.OPS.get(type).stream().sorted().toList()));
+        for (String channel : List.of("EMAIL", "SMS")) {
+            for (String type : List.of("INFORMATIVE", "MARKETING")) {
+                fields.put("consent." + channel + "." + type, List.of("isFalse", "isTrue"));
+            }
+        }
+        return fields;
+    }
+
     private long count(AccountId account, Criteria criteria) {
         ZoneId zone = accounts.current().timeZone();
         return segments.count(account, criteria, LocalDate.now(clock.withZone(zone)), zone);

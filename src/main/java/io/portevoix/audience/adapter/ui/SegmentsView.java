@@ -1,0 +1,259 @@
+package io.portevoix.audience.adapter.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.portevoix.audience.SegmentCommands;
+import io.portevoix.audience.SegmentDetails;
+import io.portevoix.audience.SegmentQueries;
+import io.portevoix.shared.InvalidInputException;
+import io.portevoix.shell.RowMenu;
+import io.portevoix.tenancy.AccessLevel;
+import io.portevoix.tenancy.Area;
+import io.portevoix.tenancy.TenantContext;
+import jakarta.annotation.security.RolesAllowed;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Segments: a builder of ALL/ANY rules (fields chosen from a list, operators offered by field
+ * type, a live count as you edit) and the saved segments with their counts.
+ */
+@Route("segments")
+@PageTitle("Porte-Voix")
+@Menu(order = 12, icon = "vaadin:filter", title = "nav.segments")
+@RolesAllowed("SEGMENTS_GUEST")
+final class SegmentsView extends Main {
+
+    private static final Set<String> NO_VALUE = Set.of("isEmpty", "isNotEmpty", "isTrue", "isFalse");
+    private static final Set<String> NUMBERS = Set.of("inLastDays", "inNextDays", "moreThanDaysAgo", "birthdayInDays");
+
+    private final SegmentQueries queries;
+    private final SegmentCommands commands;
+    private final Map<String, List<String>> operators;
+    private final Select<String> match = new Select<>();
+    private final Div rules = new Div();
+    private final List<RuleRow> rows = new ArrayList<>();
+    private final Span count = new Span();
+    private final TextField name = new TextField();
+    private final Grid<SegmentDetails> saved = new Grid<>();
+    private final NumberFormat numbers;
+
+    SegmentsView(SegmentQueries queries, SegmentCommands commands) {
+        this.queries = queries;
+        this.commands = commands;
+        this.operators = queries.operatorsByField();
+        this.numbers = NumberFormat.getIntegerInstance(getLocale());
+        addClassName("pv-view");
+        match.setItems("ALL", "ANY");
+        match.setItemLabelGenerator(m -> getTranslation("segments.match." + m));
+        match.setValue("ALL");
+        match.addValueChangeListener(e -> recount());
+        count.setId("segment-count");
+        count.addClassName("pv-live-count");
+        Button add = new Button(getTranslation("segments.addRule"), VaadinIcon.PLUS.create(), e -> addRule());
+        add.setId("add-rule");
+        rules.addClassName("pv-rules");
+        HorizontalLayout header = new HorizontalLayout(new Span(getTranslation("segments.membersMatching")), match,
+                count);
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        name.setPlaceholder(getTranslation("segments.name"));
+        name.setId("segment-name");
+        Button save = new Button(getTranslation("segments.save"), VaadinIcon.CHECK.create(), e -> save());
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("save-segment");
+        boolean editor = TenantContext.currentActor().map(a -> a.can(Area.SEGMENTS, AccessLevel.EDITOR)).orElse(false);
+        HorizontalLayout saving = new HorizontalLayout(name, save);
+        saving.setVisible(editor);
+        Div builder = new Div(new H3(getTranslation("segments.builder")), header, rules, add, saving);
+        builder.addClassName("pv-segment-builder");
+
+        ZoneId zone = ZoneId.of("Europe/Paris");
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale());
+        saved.addColumn(SegmentDetails::name).setHeader(getTranslation("segments.name")).setFlexGrow(2);
+        saved.addColumn(s -> numbers.format(queries.count(s.id()))).setHeader(getTranslation("segments.count"))
+                .setAutoWidth(true);
+        saved.addColumn(SegmentDetails::createdBy).setHeader(getTranslation("audit.actor")).setFlexGrow(1);
+        saved.addColumn(s -> format.format(s.createdAt().atZone(zone))).setHeader(getTranslation("segments.createdAt"))
+                .setAutoWidth(true);
+        saved.addComponentColumn(s -> {
+            var menu = RowMenu.create();
+            menu.addItem(getTranslation("segments.load"), e -> load(s));
+            return menu;
+        }).setWidth("70px").setFlexGrow(0);
+        saved.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        saved.setAllRowsVisible(true);
+        add(builder, new H3(getTranslation("segments.saved")), saved);
+        addRule();
+        refreshSaved();
+    }
+
+    private void addRule() {
+        RuleRow row = new RuleRow();
+        rows.add(row);
+        rules.add(row);
+        recount();
+    }
+
+    private void refreshSaved() {
+        saved.setItems(queries.list());
+    }
+
+    private Map<String, Object> criteria() {
+        Map<String, Object> criteria = new LinkedHashMap<>();
+        criteria.put("match", match.getValue());
+        criteria.put("rules", rows.stream().filter(RuleRow::complete).map(RuleRow::rule).toList());
+        return criteria;
+    }
+
+    private void recount() {
+        try {
+            count.setText(getTranslation("segments.live", numbers.format(queries.count(criteria()))));
+            count.getElement().getThemeList().set("error", false);
+        } catch (InvalidInputException e) {
+            count.setText(getTranslation("segments.incomplete"));
+        }
+    }
+
+    private void save() {
+        if (name.getValue().isBlank()) {
+            name.setInvalid(true);
+            name.setErrorMessage(getTranslation("validation.required"));
+            return;
+        }
+        commands.create(name.getValue(), criteria());
+        Notification.show(getTranslation("segments.saved.done", name.getValue()), 3000, Notification.Position.BOTTOM_END)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        refreshSaved();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void load(SegmentDetails segment) {
+        rows.clear();
+        rules.removeAll();
+        Map<String, Object> criteria = (Map<String, Object>) segment.criteria();
+        match.setValue(String.valueOf(criteria.getOrDefault("match", "ALL")));
+        for (Object rule : (List<Object>) criteria.getOrDefault("rules", List.of())) {
+            if (rule instanceof Map<?, ?> map && map.containsKey("field")) {
+                RuleRow row = new RuleRow();
+                row.field.setValue(String.valueOf(map.get("field")));
+                row.op.setValue(String.valueOf(map.get("op")));
+                Object value = map.get("value");
+                row.value.setValue(value instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList())
+                        : value == null ? "" : String.valueOf(value));
+                rows.add(row);
+                rules.add(row);
+            }
+        }
+        name.setValue(segment.name());
+        recount();
+    }
+
+    /** One rule of the builder: field, operator offered by the field's type, value. */
+    private final class RuleRow extends HorizontalLayout {
+
+        private final ComboBox<String> field = new ComboBox<>();
+        private final Select<String> op = new Select<>();
+        private final TextField value = new TextField();
+
+        RuleRow() {
+            addClassName("pv-rule");
+            setAlignItems(FlexComponent.Alignment.BASELINE);
+            field.setItems(operators.keySet());
+            field.setItemLabelGenerator(f -> label("field." + f, f));
+            field.setPlaceholder(getTranslation("segments.field"));
+            field.setAllowCustomValue(true);
+            field.addCustomValueSetListener(e -> field.setValue(e.getDetail()));
+            field.setWidth("260px");
+            op.setItemLabelGenerator(o -> label("op." + o, o));
+            op.setWidth("220px");
+            value.setPlaceholder(getTranslation("segments.value"));
+            value.setValueChangeMode(ValueChangeMode.LAZY);
+            value.setWidth("240px");
+            Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
+                rows.remove(this);
+                rules.remove(this);
+                recount();
+            });
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            remove.getElement().setAttribute("aria-label", getTranslation("segments.removeRule"));
+            field.addValueChangeListener(e -> {
+                List<String> ops = operators.getOrDefault(e.getValue(),
+                        e.getValue() != null && e.getValue().startsWith("attributes.")
+                                ? operators.get("firstName") : List.of());
+                op.setItems(ops);
+                if (!ops.isEmpty()) {
+                    op.setValue(ops.contains("eq") ? "eq" : ops.getFirst());
+                }
+                recount();
+            });
+            op.addValueChangeListener(e -> {
+                value.setVisible(e.getValue() == null || !NO_VALUE.contains(e.getValue()));
+                recount();
+            });
+            value.addValueChangeListener(e -> recount());
+            add(field, op, value, remove);
+        }
+
+        boolean complete() {
+            return field.getValue() != null && op.getValue() != null
+                    && (NO_VALUE.contains(op.getValue()) || !value.getValue().isBlank());
+        }
+
+        Map<String, Object> rule() {
+            Map<String, Object> rule = new LinkedHashMap<>();
+            rule.put("field", field.getValue());
+            rule.put("op", op.getValue());
+            if (!NO_VALUE.contains(op.getValue())) {
+                String text = value.getValue().strip();
+                boolean list = op.getValue().equals("in") || op.getValue().equals("notIn") || op.getValue().equals("between");
+                rule.put("value", list ? Arrays.stream(text.split("\\s*[,;]\\s*")).map(this::typed).toList() : typed(text));
+            }
+            return rule;
+        }
+
+        private Object typed(String text) {
+            boolean numeric = NUMBERS.contains(op.getValue()) || Set.of("age", "visitCount", "booklet.sessionsLeft")
+                    .contains(field.getValue());
+            if (numeric) {
+                try {
+                    return new BigDecimal(text);
+                } catch (NumberFormatException e) {
+                    return text;
+                }
+            }
+            return text;
+        }
+
+        private String label(String key, String fallback) {
+            String text = getTranslation(key);
+            return text.startsWith("!") ? fallback : text;
+        }
+    }
+}
