@@ -106,8 +106,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         SubMenu sub = root.getSubMenu();
         contributions.forEach(c -> c.addItems(sub));
         MenuItem language = sub.addItem(getTranslation("menu.language"));
-        language.getSubMenu().addItem("Français", e -> Locales.switchTo(Locale.FRENCH))
-                .setCheckable(false);
+        language.getSubMenu().addItem("Français", e -> Locales.switchTo(Locale.FRENCH));
         language.getSubMenu().addItem("English", e -> Locales.switchTo(Locale.ENGLISH));
         sub.addItem(getTranslation("menu.logout"), e -> authentication.logout());
         return menu;

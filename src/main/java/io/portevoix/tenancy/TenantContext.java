@@ -29,6 +29,11 @@ public final class TenantContext {
         return Optional.empty();
     }
 
+    /** Whether the current actor has at least {@code level} in {@code area} (false without an actor). */
+    public static boolean currentActorCan(Area area, AccessLevel level) {
+        return currentActor().map(actor -> actor.can(area, level)).orElse(false);
+    }
+
     /** The account work is done for: a bound one first, else the acting user's or key's. */
     public static Optional<AccountId> currentAccount() {
         if (BOUND_ACCOUNT.isBound()) {

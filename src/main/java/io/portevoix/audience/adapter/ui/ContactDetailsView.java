@@ -75,7 +75,7 @@ final class ContactDetailsView extends Main implements BeforeEnterObserver {
     }
 
     private static boolean can(AccessLevel level) {
-        return TenantContext.currentActor().map(a -> a.can(Area.CONTACTS, level)).orElse(false);
+        return TenantContext.currentActorCan(Area.CONTACTS, level);
     }
 
     @Override

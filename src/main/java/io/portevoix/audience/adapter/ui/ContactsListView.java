@@ -48,8 +48,7 @@ final class ContactsListView extends Main {
     private final Span total = new Span();
     private final Grid<ContactSummary> grid = new Grid<>();
     private final ConfigurableFilterDataProvider<ContactSummary, Void, ContactFilter> contacts;
-    private final boolean approver = TenantContext.currentActor()
-            .map(a -> a.can(Area.CONTACTS, AccessLevel.APPROVER)).orElse(false);
+    private final boolean approver = TenantContext.currentActorCan(Area.CONTACTS, AccessLevel.APPROVER);
 
     ContactsListView(ContactQueries queries, ContactCommands commands) {
         this.queries = queries;
@@ -110,7 +109,7 @@ final class ContactsListView extends Main {
         search.addValueChangeListener(e -> refresh());
         status.addValueChangeListener(e -> refresh());
         HorizontalLayout toolbar = new HorizontalLayout(search, status, columnChooser(), total);
-        if (TenantContext.currentActor().map(a -> a.can(Area.CONTACTS, AccessLevel.EDITOR)).orElse(false)) {
+        if (TenantContext.currentActorCan(Area.CONTACTS, AccessLevel.EDITOR)) {
             com.vaadin.flow.component.button.Button importButton = new com.vaadin.flow.component.button.Button(
                     getTranslation("contacts.import"), VaadinIcon.UPLOAD.create(),
                     e -> getUI().ifPresent(ui -> ui.navigate(ImportContactsView.class)));

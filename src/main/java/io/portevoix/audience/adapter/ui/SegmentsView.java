@@ -88,7 +88,7 @@ final class SegmentsView extends Main {
         Button save = new Button(getTranslation("segments.save"), VaadinIcon.CHECK.create(), e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save-segment");
-        boolean editor = TenantContext.currentActor().map(a -> a.can(Area.SEGMENTS, AccessLevel.EDITOR)).orElse(false);
+        boolean editor = TenantContext.currentActorCan(Area.SEGMENTS, AccessLevel.EDITOR);
         HorizontalLayout saving = new HorizontalLayout(name, save);
         saving.setVisible(editor);
         Div builder = new Div(new H3(getTranslation("segments.builder")), header, rules, add, saving);

@@ -50,8 +50,7 @@ final class CreditsView extends Main {
     private final Div cards = new Div();
     private final Grid<CreditEntry> grid = new Grid<>();
     private final NumberFormat numbers;
-    private final boolean canSee = TenantContext.currentActor().map(a -> a.can(Area.BILLING, AccessLevel.GUEST))
-            .orElse(false);
+    private final boolean canSee = TenantContext.currentActorCan(Area.BILLING, AccessLevel.GUEST);
 
     CreditsView(CreditQueries queries, CreditCommands commands, AccountQueries accounts) {
         this.queries = queries;

@@ -39,6 +39,7 @@ import io.portevoix.tenancy.BrandingImageKind;
 import io.portevoix.tenancy.PostalAddress;
 import io.portevoix.tenancy.SiteSummary;
 import io.portevoix.tenancy.SocialLinks;
+import io.portevoix.tenancy.TenantContext;
 import io.portevoix.tenancy.UpdateAccount;
 import io.portevoix.shell.RowMenu;
 import io.portevoix.shell.TextPrompt;
@@ -63,7 +64,7 @@ final class AccountSettingsView extends Main {
 
     private final AccountQueries accounts;
     private final AccountCommands commands;
-    private final boolean editable = Access.can(Area.SETTINGS, AccessLevel.EDITOR);
+    private final boolean editable = TenantContext.currentActorCan(Area.SETTINGS, AccessLevel.EDITOR);
     private final Binder<AccountForm> binder = new Binder<>(AccountForm.class);
     private final Grid<SiteSummary> sites = new Grid<>();
     private final Div branding = new Div();
