@@ -12,6 +12,9 @@ public interface SegmentQueries {
 
     List<SegmentDetails> list();
 
+    /** The segments every account has: all, active members, inactive, active leaders, the board. */
+    List<BuiltInSegment> builtIns();
+
     /** The number of the account's contacts matching the criteria (a JSON tree of the grammar). */
     long count(Object criteria);
 

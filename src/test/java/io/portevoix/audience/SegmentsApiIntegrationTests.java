@@ -41,6 +41,8 @@ class SegmentsApiIntegrationTests {
     @Autowired AccountCommands accounts;
     @Autowired ApiKeyCommands keys;
     @Autowired AuthenticationProvider loginProvider;
+    @Autowired SegmentQueries segments;
+    io.portevoix.shared.AccountId account;
 
     final HttpClient http = HttpClient.newHttpClient();
     final LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
@@ -51,7 +53,7 @@ class SegmentsApiIntegrationTests {
     void threeContacts() throws Exception {
         String admin = uniqueEmail("segments");
         String other = uniqueEmail("segments-other");
-        asSystem(() -> accounts.create(new CreateAccount("Segments", null, new EmailAddress(admin), "", PASSWORD)));
+        account = asSystem(() -> accounts.create(new CreateAccount("Segments", null, new EmailAddress(admin), "", PASSWORD)));
         asSystem(() -> accounts.create(new CreateAccount("Segments autre", null, new EmailAddress(other), "", PASSWORD)));
         login(loginProvider, admin);
         key = keys.create("k", AccessLevels.all(AccessLevel.APPROVER)).secret();
@@ -195,6 +197,15 @@ class SegmentsApiIntegrationTests {
         assertThat(foreign.statusCode()).isEqualTo(404);
         HttpResponse<String> otherCount = post("/segments/count", "{\"criteria\":{\"match\":\"ALL\",\"rules\":[]}}", otherKey);
         assertThat(JSON.readTree(otherCount.body()).get("count").longValue()).as("the other account sees none of these").isZero();
+    }
+
+    @Test
+    void builtInSegmentsCountActiveMembersLeadersAndTheBoard() {
+        java.util.Map<String, Long> counts = asSystem(() -> io.portevoix.tenancy.TenantContext.callAs(account,
+                () -> segments.builtIns().stream().collect(java.util.stream.Collectors.toMap(BuiltInSegment::key,
+                        b -> segments.count(b.criteria())))));
+        assertThat(counts).containsEntry("all", 3L).containsEntry("active", 1L).containsEntry("inactive", 2L)
+                .containsEntry("leaders", 1L).containsEntry("board", 1L);
     }
 
     @Test

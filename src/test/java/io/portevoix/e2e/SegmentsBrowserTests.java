@@ -15,6 +15,8 @@ class SegmentsBrowserTests extends BrowserTest {
         openNav("Segments");
         assertThat(page.locator("#segment-count")).hasText(Pattern.compile("[\\d  ]+ contacts"));
         String all = page.locator("#segment-count").textContent();
+        assertThat(page.locator("#builtin-segments vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText("Dirigeants actifs")).first()).isVisible();
 
         Locator rule = page.locator(".pv-rule").first();
         rule.locator("vaadin-combo-box input").fill("Statut");

@@ -1,5 +1,6 @@
 package io.portevoix.audience.application;
 
+import io.portevoix.audience.BuiltInSegment;
 import io.portevoix.audience.SegmentCommands;
 import io.portevoix.audience.SegmentDetails;
 import io.portevoix.audience.SegmentId;
@@ -67,6 +68,27 @@ class SegmentService implements SegmentCommands, SegmentQueries {
     @PreAuthorize("hasRole('SEGMENTS_GUEST')")
     public List<SegmentDetails> list() {
         return segments.list(TenantContext.requireAccount());
+    }
+
+    @Override
+    public List<BuiltInSegment> builtIns() {
+        return BUILT_INS;
+    }
+
+    private static final List<BuiltInSegment> BUILT_INS = List.of(
+            new BuiltInSegment("all", group("ALL")),
+            new BuiltInSegment("active", group("ALL", rule("status", "eq", "CLIENT"))),
+            new BuiltInSegment("inactive", group("ALL", rule("status", "in", List.of("PROSPECT", "FORMER_CLIENT")))),
+            new BuiltInSegment("leaders", group("ALL", rule("tags", "contains", "Dirigeant"), rule("status", "eq", "CLIENT"))),
+            new BuiltInSegment("board", group("ALL", rule("tags", "contains", "Conseil"))));
+
+    @SafeVarargs
+    private static java.util.Map<String, Object> group(String match, java.util.Map<String, Object>... rules) {
+        return java.util.Map.of("match", match, "rules", List.of(rules));
+    }
+
+    private static java.util.Map<String, Object> rule(String field, String op, Object value) {
+        return java.util.Map.of("field", field, "op", op, "value", value);
     }
 
     @Override

@@ -20,6 +20,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.portevoix.audience.BuiltInSegment;
 import io.portevoix.audience.SegmentCommands;
 import io.portevoix.audience.SegmentDetails;
 import io.portevoix.audience.SegmentQueries;
@@ -104,12 +105,27 @@ final class SegmentsView extends Main {
                 .setAutoWidth(true);
         saved.addComponentColumn(s -> {
             var menu = RowMenu.create();
-            menu.addItem(getTranslation("segments.load"), e -> load(s));
+            menu.addItem(getTranslation("segments.load"), e -> load(s.name(), s.criteria()));
             return menu;
         }).setWidth("70px").setFlexGrow(0);
         saved.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         saved.setAllRowsVisible(true);
-        add(builder, new H3(getTranslation("segments.saved")), saved);
+        Grid<BuiltInSegment> builtIns = new Grid<>();
+        builtIns.addColumn(b -> getTranslation("segments.builtin." + b.key())).setHeader(getTranslation("segments.name"))
+                .setFlexGrow(2);
+        builtIns.addColumn(b -> numbers.format(queries.count(b.criteria()))).setHeader(getTranslation("segments.count"))
+                .setAutoWidth(true);
+        builtIns.addComponentColumn(b -> {
+            var menu = RowMenu.create();
+            menu.addItem(getTranslation("segments.load"), e -> load(getTranslation("segments.builtin." + b.key()),
+                    b.criteria()));
+            return menu;
+        }).setWidth("70px").setFlexGrow(0);
+        builtIns.setItems(queries.builtIns());
+        builtIns.setAllRowsVisible(true);
+        builtIns.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        builtIns.setId("builtin-segments");
+        add(builder, new H3(getTranslation("segments.builtins")), builtIns, new H3(getTranslation("segments.saved")), saved);
         addRule();
         refreshSaved();
     }
@@ -154,10 +170,10 @@ final class SegmentsView extends Main {
     }
 
     @SuppressWarnings("unchecked")
-    private void load(SegmentDetails segment) {
+    private void load(String segmentName, Object tree) {
         rows.clear();
         rules.removeAll();
-        Map<String, Object> criteria = (Map<String, Object>) segment.criteria();
+        Map<String, Object> criteria = (Map<String, Object>) tree;
         match.setValue(String.valueOf(criteria.getOrDefault("match", "ALL")));
         for (Object rule : (List<Object>) criteria.getOrDefault("rules", List.of())) {
             if (rule instanceof Map<?, ?> map && map.containsKey("field")) {
@@ -171,7 +187,7 @@ final class SegmentsView extends Main {
                 rules.add(row);
             }
         }
-        name.setValue(segment.name());
+        name.setValue(segmentName);
         recount();
     }
 
