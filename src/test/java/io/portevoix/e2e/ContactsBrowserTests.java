@@ -57,6 +57,14 @@ class ContactsBrowserTests extends BrowserTest {
         page.getByText("Chronologie").first().click();
         assertThat(page.getByText("Fiche créée")).isVisible();
         shot("25-contact-timeline");
+
+        openNav("Liste repoussoir");
+        String address = "npai-" + System.nanoTime() + "@exemple.fr";
+        page.locator("#suppression-address input").fill(address);
+        page.locator("#add-suppression").click();
+        assertThat(page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(address))
+                .first()).isVisible();
+        shot("27-suppression-list");
     }
 
     @Test

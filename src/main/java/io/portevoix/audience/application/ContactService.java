@@ -136,11 +136,11 @@ class ContactService implements ContactCommands, ContactQueries {
         ContactDetails contact = contacts.find(account, id).orElseThrow(() -> new NoSuchElementException("No such contact"));
         Instant now = clock.instant();
         if (contact.email() != null) {
-            contacts.suppressHash(account, hash(contact.email().toLowerCase(Locale.ROOT)), "DO_NOT_CONTACT",
+            contacts.suppress(account, hash(contact.email().toLowerCase(Locale.ROOT)), null, "DO_NOT_CONTACT",
                     "erased (GDPR)", now);
         }
         if (contact.mobile() != null) {
-            contacts.suppressHash(account, hash(contact.mobile()), "DO_NOT_CONTACT", "erased (GDPR)", now);
+            contacts.suppress(account, hash(contact.mobile()), null, "DO_NOT_CONTACT", "erased (GDPR)", now);
         }
         contacts.erase(account, id, now);
         audit.record("contact.erase", id.toString(), "personal data removed");

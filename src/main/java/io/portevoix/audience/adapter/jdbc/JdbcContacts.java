@@ -220,11 +220,36 @@ class JdbcContacts implements Contacts {
     }
 
     @Override
-    public void suppressHash(AccountId account, String addressHash, String reason, String comment, Instant at) {
+    public void suppress(AccountId account, String addressHash, @Nullable String address, String reason, String comment,
+            Instant at) {
         jdbc.sql("""
-                insert into audience.suppression (account_id, address_hash, reason, comment, created_at)
-                values (?, ?, ?, ?, ?) on conflict (account_id, address_hash) do nothing""")
-                .params(account.value(), addressHash, reason, comment, Timestamp.from(at)).update();
+                insert into audience.suppression (account_id, address_hash, address, reason, comment, created_at)
+                values (?, ?, ?, ?, ?, ?) on conflict (account_id, address_hash) do nothing""")
+                .params(account.value(), addressHash, address, reason, comment, Timestamp.from(at)).update();
+    }
+
+    @Override
+    public List<io.portevoix.audience.SuppressionEntry> suppressions(AccountId account) {
+        return jdbc.sql("""
+                select address_hash, address, reason, comment, created_at from audience.suppression
+                where account_id = ? order by created_at desc""")
+                .param(account.value())
+                .query((rs, n) -> new io.portevoix.audience.SuppressionEntry(rs.getString("address_hash"),
+                        rs.getString("address"), io.portevoix.audience.SuppressionReason.valueOf(rs.getString("reason")),
+                        rs.getString("comment"), rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    @Override
+    public boolean isSuppressed(AccountId account, String addressHash) {
+        return jdbc.sql("select exists (select 1 from audience.suppression where account_id = ? and address_hash = ?)")
+                .params(account.value(), addressHash).query(Boolean.class).single();
+    }
+
+    @Override
+    public boolean unsuppress(AccountId account, String addressHash) {
+        return jdbc.sql("delete from audience.suppression where account_id = ? and address_hash = ?")
+                .params(account.value(), addressHash).update() == 1;
     }
 
     @Override

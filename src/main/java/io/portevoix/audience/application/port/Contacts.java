@@ -42,8 +42,15 @@ public interface Contacts {
     /** Removes the personal data of a contact, keeping the row (and its statistics) anonymous. */
     boolean erase(AccountId account, ContactId contact, Instant at);
 
-    /** Adds an address hash to the suppression list (kept when a contact is erased). */
-    void suppressHash(AccountId account, String addressHash, String reason, String comment, Instant at);
+    /** Adds an address (or only its hash, when the address is null) to the suppression list; existing entries stay. */
+    void suppress(AccountId account, String addressHash, @Nullable String address, String reason, String comment,
+            Instant at);
+
+    List<io.portevoix.audience.SuppressionEntry> suppressions(AccountId account);
+
+    boolean isSuppressed(AccountId account, String addressHash);
+
+    boolean unsuppress(AccountId account, String addressHash);
 
     UniquenessKey uniquenessKey(AccountId account);
 
