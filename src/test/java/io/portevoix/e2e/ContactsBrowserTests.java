@@ -65,6 +65,11 @@ class ContactsBrowserTests extends BrowserTest {
         assertThat(page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(address))
                 .first()).isVisible();
         shot("27-suppression-list");
+
+        openNav("Contacts (paramètres)");
+        assertThat(page.locator("#uniqueness-key")).containsText("Adresse e-mail");
+        assertThat(page.locator("#save-uniqueness-key")).isVisible();
+        shot("28-contact-settings");
     }
 
     @Test
