@@ -162,6 +162,29 @@ class ImportsApiIntegrationTests {
     }
 
     @Test
+    void defaultConsentsGoToCreatedContactsOnlyWithTheirSource() throws Exception {
+        assertThat(upload(keyA, "avant.csv", "email;prénom\nancien@club.fr;Ancien\n".getBytes(StandardCharsets.UTF_8))
+                .get("created").intValue()).isEqualTo(1);
+        JsonNode result = upload(keyA, "bulletins.csv",
+                "email;prénom\nancien@club.fr;Ancien\nnouveau@club.fr;Nouveau\n".getBytes(StandardCharsets.UTF_8),
+                "consents", "{\"EMAIL\":{\"MARKETING\":true},\"SMS\":{\"MARKETING\":true}}", "consentSource", "FORM");
+        assertThat(result.get("created").intValue()).isEqualTo(1);
+        assertThat(result.get("updated").intValue()).isEqualTo(1);
+        JsonNode created = get(keyA, "/contacts?email=nouveau@club.fr").get("items").get(0);
+        assertThat(created.at("/consents/EMAIL/MARKETING").booleanValue()).isTrue();
+        assertThat(created.at("/consents/SMS/MARKETING").booleanValue()).isTrue();
+        JsonNode existing = get(keyA, "/contacts?email=ancien@club.fr").get("items").get(0);
+        assertThat(existing.at("/consents/EMAIL/MARKETING").booleanValue())
+                .as("an existing contact's consents only change when the file says so").isFalse();
+        JsonNode bad = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/imports"))
+                .header("Authorization", "Bearer " + keyA).header("Content-Type", "multipart/form-data; boundary=x")
+                .POST(HttpRequest.BodyPublishers.ofString("--x\r\nContent-Disposition: form-data; name=\"consents\"\r\n\r\n"
+                        + "{\"EMAIL\":{\"LEGAL\":false}}\r\n--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f.csv\"\r\n\r\n"
+                        + "email\na@b.fr\r\n--x--\r\n")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(bad.get("status").intValue()).isEqualTo(422);
+    }
+
+    @Test
     void anXlsxFileImportsItsFirstSheet() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Workbook workbook = new Workbook(out, "test", "1.0")) {

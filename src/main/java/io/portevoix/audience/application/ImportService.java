@@ -1,6 +1,7 @@
 package io.portevoix.audience.application;
 
-import io.portevoix.audience.ConsentSource;
+import io.portevoix.audience.BroadcastType;
+import io.portevoix.audience.Channel;
 import io.portevoix.audience.ContactField;
 import io.portevoix.audience.ContactId;
 import io.portevoix.audience.ContactInput;
@@ -24,6 +25,7 @@ import io.portevoix.tenancy.AuditLog;
 import io.portevoix.tenancy.TenantContext;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,8 +92,7 @@ class ImportService implements ImportCommands, ImportQueries {
         AccountId account = TenantContext.requireAccount();
         ImportId id = ImportId.random();
         String actor = TenantContext.currentActor().map(Actor::displayName).orElse("system");
-        imports.insert(account, id, command.fileName(), command.listName(), command.updateExisting(), command.mapping(),
-                command.content(), actor, clock.instant());
+        imports.insert(account, id, command, actor, clock.instant());
         audit.record("contacts.import", command.fileName(), command.content().length + " bytes");
         scheduler.schedule(account, id);
         return id;
@@ -175,11 +176,15 @@ class ImportService implements ImportCommands, ImportQueries {
                     return;
                 }
                 boolean seen = !counters.seenKeys.add(key.get());
-                if (!stored.updateExisting() && !seen && contacts.existsWithKey(key.get())) {
+                boolean exists = contacts.existsWithKey(key.get());
+                if (!stored.updateExisting() && !seen && exists) {
                     reject(counters, row, "", key.get(), "Already exists and the import does not update existing contacts");
                     return;
                 }
-                UpsertResult result = contacts.upsert(input, ConsentSource.IMPORT);
+                if (!exists && !stored.defaultConsents().isEmpty()) {
+                    input = withDefaultConsents(fields, values, stored.defaultConsents());
+                }
+                UpsertResult result = contacts.upsert(input, stored.consentSource());
                 touched.add(result.contact().id());
                 if (result.created()) {
                     counters.created++;
@@ -221,6 +226,22 @@ class ImportService implements ImportCommands, ImportQueries {
         if (!values.consents().isEmpty()) {
             builder.set(ContactField.CONSENTS, values.consents());
         }
+        if (!values.attributes().isEmpty()) {
+            builder.set(ContactField.ATTRIBUTES, values.attributes());
+        }
+        return builder.build();
+    }
+
+    /** The record with the import's default consents for what the file itself says nothing of. */
+    private static ContactInput withDefaultConsents(Map<ContactField, Object> fields, ImportFields.Row values,
+            Map<Channel, Map<BroadcastType, Boolean>> defaults) {
+        Map<Channel, Map<BroadcastType, Boolean>> consents = new EnumMap<>(Channel.class);
+        defaults.forEach((channel, types) -> consents.put(channel, new EnumMap<>(types)));
+        values.consents().forEach((channel, types) -> consents.computeIfAbsent(channel, c -> new EnumMap<>(BroadcastType.class))
+                .putAll(types));
+        ContactInput.Builder builder = ContactInput.builder();
+        fields.forEach(builder::set);
+        builder.set(ContactField.CONSENTS, consents);
         if (!values.attributes().isEmpty()) {
             builder.set(ContactField.ATTRIBUTES, values.attributes());
         }

@@ -1,10 +1,14 @@
 package io.portevoix.audience.adapter.jdbc;
 
+import io.portevoix.audience.BroadcastType;
+import io.portevoix.audience.Channel;
+import io.portevoix.audience.ConsentSource;
 import io.portevoix.audience.ContactId;
 import io.portevoix.audience.ImportId;
 import io.portevoix.audience.ImportIssue;
 import io.portevoix.audience.ImportStatus;
 import io.portevoix.audience.ImportSummary;
+import io.portevoix.audience.StartImport;
 import io.portevoix.audience.application.port.Imports;
 import io.portevoix.shared.AccountId;
 import java.sql.ResultSet;
@@ -30,6 +34,8 @@ class JdbcImports implements Imports {
     };
     private static final TypeReference<LinkedHashMap<String, String>> MAPPING = new TypeReference<>() {
     };
+    private static final TypeReference<Map<Channel, Map<BroadcastType, Boolean>>> CONSENTS = new TypeReference<>() {
+    };
 
     private final JdbcClient jdbc;
 
@@ -38,24 +44,28 @@ class JdbcImports implements Imports {
     }
 
     @Override
-    public void insert(AccountId account, ImportId id, String fileName, String listName, boolean updateExisting,
-            Map<String, String> mapping, byte[] content, String createdBy, Instant at) {
+    public void insert(AccountId account, ImportId id, StartImport command, String createdBy, Instant at) {
         jdbc.sql("""
                 insert into audience.import_job (account_id, id, status, file_name, list_name, update_existing, mapping,
-                  content, created_by, created_at) values (?, ?, 'QUEUED', ?, ?, ?, cast(? as jsonb), ?, ?, ?)""")
-                .params(account.value(), id.value(), fileName, listName, updateExisting, JSON.writeValueAsString(mapping),
-                        content, createdBy, Timestamp.from(at))
+                  default_consents, consent_source, content, created_by, created_at)
+                values (?, ?, 'QUEUED', ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?)""")
+                .params(account.value(), id.value(), command.fileName(), command.listName(), command.updateExisting(),
+                        JSON.writeValueAsString(command.mapping()), JSON.writeValueAsString(command.defaultConsents()),
+                        command.consentSource().name(), command.content(), createdBy, Timestamp.from(at))
                 .update();
     }
 
     @Override
     public Optional<Stored> stored(AccountId account, ImportId id) {
         return jdbc.sql("""
-                select file_name, content, update_existing, mapping::text as mapping from audience.import_job
-                where account_id = ? and id = ? and content is not null""")
+                select file_name, content, update_existing, mapping::text as mapping,
+                  default_consents::text as default_consents, consent_source
+                from audience.import_job where account_id = ? and id = ? and content is not null""")
                 .params(account.value(), id.value())
                 .query((rs, n) -> new Stored(id, rs.getString("file_name"), rs.getBytes("content"),
-                        rs.getBoolean("update_existing"), JSON.readValue(rs.getString("mapping"), MAPPING)))
+                        rs.getBoolean("update_existing"), JSON.readValue(rs.getString("mapping"), MAPPING),
+                        JSON.readValue(rs.getString("default_consents"), CONSENTS),
+                        ConsentSource.valueOf(rs.getString("consent_source"))))
                 .optional();
     }
 

@@ -24,6 +24,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadHandler;
+import io.portevoix.audience.BroadcastType;
+import io.portevoix.audience.Channel;
+import io.portevoix.audience.ConsentSource;
 import io.portevoix.audience.ImportCommands;
 import io.portevoix.audience.ImportId;
 import io.portevoix.audience.ImportIssue;
@@ -117,14 +120,39 @@ final class ImportContactsView extends Main {
             mapping.add(choice);
         }
         Checkbox updateExisting = new Checkbox(getTranslation("import.updateExisting"), true);
+        Map<String, Checkbox> defaults = new LinkedHashMap<>();
+        Div consentDefaults = new Div(new Span(getTranslation("import.defaultConsents")));
+        consentDefaults.addClassName("pv-consent-row");
+        for (String channel : List.of("EMAIL", "SMS")) {
+            for (String type : List.of("INFORMATIVE", "MARKETING")) {
+                Checkbox box = new Checkbox(label("consent." + channel + "." + type), type.equals("INFORMATIVE"));
+                box.setId("default-consent-" + channel + "-" + type);
+                defaults.put(channel + "." + type, box);
+                consentDefaults.add(box);
+            }
+        }
+        com.vaadin.flow.component.select.Select<ConsentSource> source = new com.vaadin.flow.component.select.Select<>();
+        source.setLabel(getTranslation("import.consentSource"));
+        source.setItems(ConsentSource.IMPORT, ConsentSource.FORM);
+        source.setItemLabelGenerator(s -> getTranslation("consentSource." + s.name()));
+        source.setValue(ConsentSource.IMPORT);
         TextField listName = new TextField(getTranslation("import.listName"));
         listName.setValue(fileName);
         listName.setWidth("360px");
         Button start = new Button(getTranslation("import.start"), VaadinIcon.PLAY.create(), e -> {
             Map<String, String> chosen = new LinkedHashMap<>();
             choices.forEach((header, choice) -> chosen.put(header, choice.getValue() == null ? "" : choice.getValue()));
+            Map<Channel, Map<BroadcastType, Boolean>> consents = new java.util.EnumMap<>(Channel.class);
+            defaults.forEach((key, box) -> {
+                boolean mapped = chosen.containsValue("consent." + key);
+                if (!mapped) {
+                    String[] parts = key.split("\\.");
+                    consents.computeIfAbsent(Channel.valueOf(parts[0]), c -> new java.util.EnumMap<>(BroadcastType.class))
+                            .put(BroadcastType.valueOf(parts[1]), box.getValue());
+                }
+            });
             ImportId id = commands.start(new StartImport(fileName, content, updateExisting.getValue(), chosen,
-                    listName.getValue()));
+                    listName.getValue(), consents, source.getValue()));
             steps.removeAll();
             follow(id, preview.records());
         });
@@ -132,7 +160,7 @@ final class ImportContactsView extends Main {
         start.setId("start-import");
         steps.add(title, shape, rows, new H3(getTranslation("import.mapping")),
                 new Paragraph(getTranslation("import.mapping.text")), mapping, new H3(getTranslation("import.options")),
-                updateExisting, listName, new Div(start));
+                updateExisting, listName, consentDefaults, source, new Div(start));
     }
 
     private String label(String target) {

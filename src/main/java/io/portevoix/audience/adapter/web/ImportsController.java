@@ -1,5 +1,8 @@
 package io.portevoix.audience.adapter.web;
 
+import io.portevoix.audience.BroadcastType;
+import io.portevoix.audience.Channel;
+import io.portevoix.audience.ConsentSource;
 import io.portevoix.audience.ImportCommands;
 import io.portevoix.audience.ImportId;
 import io.portevoix.audience.ImportIssue;
@@ -64,10 +67,19 @@ class ImportsController {
     Started start(@RequestParam("file") MultipartFile file,
             @RequestParam(value = "updateExisting", required = false) @Nullable String updateExisting,
             @RequestParam(value = "mapping", required = false) @Nullable String mapping,
-            @RequestParam(value = "listName", required = false) @Nullable String listName) throws IOException {
+            @RequestParam(value = "listName", required = false) @Nullable String listName,
+            @RequestParam(value = "consents", required = false) @Nullable String consents,
+            @RequestParam(value = "consentSource", required = false) @Nullable String consentSource) throws IOException {
         boolean update = updateExisting == null || updateExisting.isBlank() || !"false".equalsIgnoreCase(updateExisting.strip());
+        ConsentSource source;
+        try {
+            source = consentSource == null || consentSource.isBlank() ? ConsentSource.IMPORT
+                    : ConsentSource.valueOf(consentSource.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("consentSource", "IMPORT or FORM");
+        }
         ImportId id = commands.start(new StartImport(file.getOriginalFilename(), file.getBytes(), update,
-                mapping(mapping), listName == null ? "" : listName));
+                mapping(mapping), listName == null ? "" : listName, consents(consents), source));
         return new Started(id.toString(), "QUEUED");
     }
 
@@ -90,6 +102,33 @@ class ImportsController {
             return mapping;
         } catch (JacksonException e) {
             throw InvalidInputException.of("mapping", "Not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** Default consents for created contacts, as {@code {"EMAIL":{"MARKETING":true}}}. */
+    private static Map<Channel, Map<BroadcastType, Boolean>> consents(@Nullable String text) {
+        Map<Channel, Map<BroadcastType, Boolean>> consents = new java.util.EnumMap<>(Channel.class);
+        if (text == null || text.isBlank()) {
+            return consents;
+        }
+        try {
+            JsonNode node = JSON.readTree(text);
+            for (var channel : node.properties()) {
+                Channel c = Channel.valueOf(channel.getKey().strip().toUpperCase(java.util.Locale.ROOT));
+                Map<BroadcastType, Boolean> types = new java.util.EnumMap<>(BroadcastType.class);
+                for (var type : channel.getValue().properties()) {
+                    BroadcastType t = BroadcastType.valueOf(type.getKey().strip().toUpperCase(java.util.Locale.ROOT));
+                    if (t == BroadcastType.LEGAL || !type.getValue().isBoolean()) {
+                        throw new IllegalArgumentException("not a consent");
+                    }
+                    types.put(t, type.getValue().booleanValue());
+                }
+                consents.put(c, types);
+            }
+            return consents;
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw InvalidInputException.of("consents",
+                    "Must be JSON such as {\"EMAIL\":{\"MARKETING\":true,\"INFORMATIVE\":true}}");
         }
     }
 

@@ -1,9 +1,13 @@
 package io.portevoix.audience.application.port;
 
+import io.portevoix.audience.BroadcastType;
+import io.portevoix.audience.Channel;
+import io.portevoix.audience.ConsentSource;
 import io.portevoix.audience.ContactId;
 import io.portevoix.audience.ImportId;
 import io.portevoix.audience.ImportIssue;
 import io.portevoix.audience.ImportSummary;
+import io.portevoix.audience.StartImport;
 import io.portevoix.shared.AccountId;
 import java.time.Instant;
 import java.util.Collection;
@@ -15,11 +19,11 @@ import java.util.Optional;
 public interface Imports {
 
     /** What processing needs of a stored import. */
-    record Stored(ImportId id, String fileName, byte[] content, boolean updateExisting, Map<String, String> mapping) {
+    record Stored(ImportId id, String fileName, byte[] content, boolean updateExisting, Map<String, String> mapping,
+            Map<Channel, Map<BroadcastType, Boolean>> defaultConsents, ConsentSource consentSource) {
     }
 
-    void insert(AccountId account, ImportId id, String fileName, String listName, boolean updateExisting,
-            Map<String, String> mapping, byte[] content, String createdBy, Instant at);
+    void insert(AccountId account, ImportId id, StartImport command, String createdBy, Instant at);
 
     Optional<Stored> stored(AccountId account, ImportId id);
 
