@@ -18,17 +18,14 @@ import io.portevoix.shared.AccountId;
 import io.portevoix.shared.InvalidInputException;
 import io.portevoix.shared.PageSpec;
 import io.portevoix.shared.PhoneNumber;
+import io.portevoix.shared.Sha256;
 import io.portevoix.tenancy.AccountCommands;
 import io.portevoix.tenancy.AccountQueries;
 import io.portevoix.tenancy.Actor;
 import io.portevoix.tenancy.AuditLog;
 import io.portevoix.tenancy.TenantContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -249,11 +246,6 @@ class ContactService implements ContactCommands, ContactQueries {
     }
 
     static String hash(String address) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(address.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(address);
     }
 }

@@ -176,12 +176,13 @@ class ImportService implements ImportCommands, ImportQueries {
                     return;
                 }
                 boolean seen = !counters.seenKeys.add(key.get());
-                boolean exists = contacts.existsWithKey(key.get());
+                boolean needExistence = !stored.updateExisting() || !stored.defaultConsents().isEmpty();
+                boolean exists = needExistence && contacts.existsWithKey(key.get());
                 if (!stored.updateExisting() && !seen && exists) {
                     reject(counters, row, "", key.get(), "Already exists and the import does not update existing contacts");
                     return;
                 }
-                if (!exists && !stored.defaultConsents().isEmpty()) {
+                if (needExistence && !exists && !stored.defaultConsents().isEmpty()) {
                     input = withDefaultConsents(fields, values, stored.defaultConsents());
                 }
                 UpsertResult result = contacts.upsert(input, stored.consentSource());

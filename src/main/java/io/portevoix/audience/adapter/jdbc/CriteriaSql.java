@@ -100,7 +100,8 @@ final class CriteriaSql {
         return String.valueOf(value).strip().toLowerCase(Locale.ROOT);
     }
 
-    private static String like(Object value) {
+    /** A value folded for a case-insensitive LIKE, its wildcards escaped. */
+    static String like(Object value) {
         return fold(value).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 

@@ -202,7 +202,7 @@ class JdbcContacts implements Contacts {
             where.append(" and (lower(last_name) like :prefix or lower(first_name) like :prefix"
                     + " or lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) like :prefix"
                     + " or lower(email) like :prefix or mobile like :digits)");
-            params.put("prefix", term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("prefix", CriteriaSql.like(term) + "%");
             String digits = term.replaceAll("[^0-9]", "");
             params.put("digits", digits.isEmpty() ? "-" : "%" + (digits.startsWith("0") ? digits.substring(1) : digits) + "%");
         }

@@ -56,17 +56,17 @@ final class ContactJson {
         }
         List<FieldError> errors = new ArrayList<>();
         ContactInput.Builder in = ContactInput.builder();
-        text(body, "email", ContactField.EMAIL, in, errors);
-        text(body, "mobile", ContactField.MOBILE, in, errors);
-        text(body, "externalRef", ContactField.EXTERNAL_REF, in, errors);
-        text(body, "civility", ContactField.CIVILITY, in, errors);
-        text(body, "firstName", ContactField.FIRST_NAME, in, errors);
-        text(body, "lastName", ContactField.LAST_NAME, in, errors);
-        text(body, "birthDate", ContactField.BIRTH_DATE, in, errors);
-        text(body, "status", ContactField.STATUS, in, errors);
-        text(body, "site", ContactField.SITE, in, errors);
-        text(body, "lastVisitAt", ContactField.LAST_VISIT_AT, in, errors);
-        integer(body, "visitCount", ContactField.VISIT_COUNT, in, errors);
+        text(body, "email", ContactField.EMAIL, in, errors, "");
+        text(body, "mobile", ContactField.MOBILE, in, errors, "");
+        text(body, "externalRef", ContactField.EXTERNAL_REF, in, errors, "");
+        text(body, "civility", ContactField.CIVILITY, in, errors, "");
+        text(body, "firstName", ContactField.FIRST_NAME, in, errors, "");
+        text(body, "lastName", ContactField.LAST_NAME, in, errors, "");
+        text(body, "birthDate", ContactField.BIRTH_DATE, in, errors, "");
+        text(body, "status", ContactField.STATUS, in, errors, "");
+        text(body, "site", ContactField.SITE, in, errors, "");
+        text(body, "lastVisitAt", ContactField.LAST_VISIT_AT, in, errors, "");
+        integer(body, "visitCount", ContactField.VISIT_COUNT, in, errors, "");
         if (body.has("primary")) {
             JsonNode primary = body.get("primary");
             if (primary.isBoolean()) {
@@ -162,11 +162,6 @@ final class ContactJson {
     }
 
     private static void text(JsonNode node, String name, ContactField field, ContactInput.Builder in,
-            List<FieldError> errors) {
-        text(node, name, field, in, errors, "");
-    }
-
-    private static void text(JsonNode node, String name, ContactField field, ContactInput.Builder in,
             List<FieldError> errors, String prefix) {
         if (!node.has(name)) {
             return;
@@ -179,11 +174,6 @@ final class ContactJson {
         } else {
             errors.add(new FieldError(prefix + name, "Must be a text"));
         }
-    }
-
-    private static void integer(JsonNode node, String name, ContactField field, ContactInput.Builder in,
-            List<FieldError> errors) {
-        integer(node, name, field, in, errors, "");
     }
 
     private static void integer(JsonNode node, String name, ContactField field, ContactInput.Builder in,
