@@ -24,6 +24,12 @@ public interface ContactQueries {
 
     int count(ContactFilter filter);
 
+    /**
+     * Up to {@code limit} (at most 5,000) contacts with all their data, for rendering samples such
+     * as the SMS composer's shortest and longest personalised text.
+     */
+    List<ContactDetails> sample(int limit);
+
     List<ConsentChange> consentHistory(ContactId id);
 
     /** One contact's data as JSON (GDPR access request); audited. */

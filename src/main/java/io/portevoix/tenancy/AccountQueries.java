@@ -22,6 +22,9 @@ public interface AccountQueries {
 
     List<SiteSummary> sites();
 
+    /** The clubs of the current account when it is a network's headquarters (empty otherwise). */
+    List<AccountSummary> children();
+
     /** A branding image, for the public pages and e-mails of {@code account}. */
     Optional<BrandingImage> brandingImage(AccountId account, BrandingImageKind kind);
 }

@@ -200,6 +200,13 @@ class ContactService implements ContactCommands, ContactQueries {
 
     @Override
     @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('CONTACTS_GUEST') or hasRole('TEMPLATES_GUEST')")
+    public List<ContactDetails> sample(int limit) {
+        return contacts.sample(TenantContext.requireAccount(), Math.clamp(limit, 1, 5_000));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     @PreAuthorize("hasRole('CONTACTS_GUEST')")
     public List<ConsentChange> consentHistory(ContactId id) {
         return contacts.consentHistory(TenantContext.requireAccount(), id);

@@ -98,6 +98,12 @@ class AccountService implements AccountCommands, AccountQueries {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<AccountSummary> children() {
+        return accounts.children(TenantContext.requireAccount());
+    }
+
+    @Override
     public Optional<BrandingImage> brandingImage(AccountId account, BrandingImageKind kind) {
         return TenantContext.callAs(account, () -> accounts.brandingImage(account, kind));
     }

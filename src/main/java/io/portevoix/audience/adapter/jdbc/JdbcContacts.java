@@ -184,6 +184,12 @@ class JdbcContacts implements Contacts {
     }
 
     @Override
+    public List<ContactDetails> sample(AccountId account, int limit) {
+        return jdbc.sql("select * from audience.contact where account_id = ? and erased_at is null order by id limit ?")
+                .params(account.value(), limit).query((rs, n) -> contact(rs)).list();
+    }
+
+    @Override
     public int count(AccountId account, ContactFilter filter) {
         Map<String, Object> params = new LinkedHashMap<>();
         return jdbc.sql("select count(*) from audience.contact " + where(account, filter, params)).params(params)

@@ -39,6 +39,9 @@ public interface Contacts {
 
     int count(AccountId account, ContactFilter filter);
 
+    /** Up to {@code limit} contacts with all their data, in a stable order (for rendering samples). */
+    List<ContactDetails> sample(AccountId account, int limit);
+
     /** Removes the personal data of a contact, keeping the row (and its statistics) anonymous. */
     boolean erase(AccountId account, ContactId contact, Instant at);
 

@@ -106,6 +106,21 @@ class JdbcAccounts implements Accounts {
     }
 
     @Override
+    public List<AccountSummary> children(AccountId parent) {
+        return jdbc.sql("""
+                select a.id, a.parent_id, p.name as parent_name, a.name, a.created_at,
+                  (select count(*) from tenancy.site s where s.account_id = a.id) as sites,
+                  (select count(*) from tenancy.membership m where m.account_id = a.id) as users
+                from tenancy.account a join tenancy.account p on p.id = a.parent_id
+                where a.parent_id = ? order by a.name""")
+                .param(parent.value())
+                .query((rs, n) -> new AccountSummary(new AccountId(rs.getObject("id", UUID.class)), parent,
+                        rs.getString("parent_name"), rs.getString("name"), rs.getInt("sites"), rs.getInt("users"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    @Override
     public boolean any() {
         return jdbc.sql("select exists (select 1 from tenancy.account)").query(Boolean.class).single();
     }

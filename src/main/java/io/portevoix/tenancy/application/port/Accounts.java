@@ -22,6 +22,9 @@ public interface Accounts {
 
     List<AccountSummary> summaries();
 
+    /** The accounts whose parent is {@code parent} (a network's clubs). */
+    List<AccountSummary> children(AccountId parent);
+
     boolean any();
 
     List<SiteSummary> sites(AccountId account);
