@@ -27,7 +27,7 @@ import org.springframework.modulith.docs.Documenter;
  */
 class ArchitectureTests {
 
-    static final List<String> BUSINESS_MODULES = List.of("tenancy", "billing", "delivery", "audience");
+    static final List<String> BUSINESS_MODULES = List.of("tenancy", "billing", "delivery", "audience", "templates");
     static final ApplicationModules MODULES = ApplicationModules.of(PorteVoixApplication.class);
     static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -3,11 +3,12 @@
  * adapter (Simple Java Mail) and the demo sandbox (an embedded SMTP server whose captured
  * messages the Sandbox screen shows, so that nothing leaves the machine). For now it sends the
  * mail staff receive when they are given access to an account ({@link
- * io.portevoix.tenancy.UserAddedToAccount}); the campaign outbox, SMS gateways, retries and bounces
- * arrive with the campaign issues. Depends on tenancy and the shell.
+ * io.portevoix.tenancy.UserAddedToAccount}) and the template library's test e-mails (it implements
+ * templates' {@code spi}); the campaign outbox, SMS gateways, retries and bounces arrive with the
+ * campaign issues. Depends on tenancy, templates (its published records and spi) and the shell.
  */
 @NullMarked
-@ApplicationModule(displayName = "Delivery", allowedDependencies = {"tenancy", "shell"})
+@ApplicationModule(displayName = "Delivery", allowedDependencies = {"tenancy", "templates", "templates::spi", "shell"})
 package io.portevoix.delivery;
 
 import org.jspecify.annotations.NullMarked;

@@ -10,6 +10,8 @@ public enum CheckRule {
     VAGUE_LINK_TEXT,
     /** Text whose colour contrasts with its background below WCAG AA (4.5:1, or 3:1 for large text). */
     LOW_CONTRAST,
+    /** A link that goes nowhere ({@code href="#"} or empty), typically a starter's button not filled in yet. */
+    PLACEHOLDER_LINK,
     /** A marketing e-mail without an unsubscribe link ({@code {{ unsubscribeUrl }}}). */
     MISSING_UNSUBSCRIBE,
     /** Images but (almost) no text: spam filters and readers with images off see nothing. */

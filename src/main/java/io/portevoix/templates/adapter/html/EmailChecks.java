@@ -83,6 +83,10 @@ final class EmailChecks {
                 if (element.hasAttr("href") && VAGUE_LINK_TEXTS.contains(comparable(name))) {
                     add(findings, CheckRule.VAGUE_LINK_TEXT, element, name);
                 }
+                String href = element.attr("href").strip();
+                if (element.hasAttr("href") && (href.isEmpty() || href.equals("#"))) {
+                    add(findings, CheckRule.PLACEHOLDER_LINK, element, name);
+                }
             }
             default -> {
             }

@@ -1,0 +1,17 @@
+package io.portevoix.templates.spi;
+
+import io.portevoix.shared.EmailAddress;
+import io.portevoix.templates.RenderedEmail;
+
+/**
+ * Sends a template's test e-mail now, outside any campaign: not counted in statistics, not
+ * charged. Implemented by delivery with the account's mail transport.
+ */
+public interface TestMailSender {
+
+    /** Whether a mail server (or the demo sandbox) is there to send through. */
+    boolean available();
+
+    /** Sends {@code email} (already marked as a test) to {@code to}; fails with an exception the user can read. */
+    void send(EmailAddress to, String fromName, RenderedEmail email);
+}
