@@ -2,9 +2,14 @@
 // Light DOM on purpose: GrapesJS styles its panels with global CSS.
 // Everything is bundled: nothing may load from the web (no CDN, no icon font).
 import grapesjs from 'grapesjs';
-import newsletter from 'grapesjs-preset-newsletter';
+import * as newsletterModule from 'grapesjs-preset-newsletter';
 import grapesCss from 'grapesjs/dist/css/grapes.min.css?inline';
 import fr from 'grapesjs/locale/fr.mjs';
+
+// The preset ships as UMD (module.exports = { default: plugin }): depending on the bundler's
+// CommonJS interop the plugin is the namespace's default, or that default's default.
+const newsletter = [newsletterModule.default?.default, newsletterModule.default, newsletterModule]
+  .find((candidate) => typeof candidate === 'function');
 
 const CHANGE_DELAY_MS = 1500;
 // Not 'grid-items' / 'list-items': their images come from a placeholder web service.
