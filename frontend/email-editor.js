@@ -141,7 +141,12 @@ function insertAtCaret(el, text) {
   const sel = doc.getSelection();
   if (!sel.rangeCount || !el.contains(sel.focusNode)) placeCaret(el, Infinity);
   const range = sel.getRangeAt(0);
-  const node = doc.createTextNode(text);
+  // A tag typed against a word would glue to it ("décembreMartin"): keep a space before it.
+  const probe = doc.createRange();
+  probe.setStart(el, 0);
+  probe.setEnd(range.startContainer, range.startOffset);
+  const before = probe.toString();
+  const node = doc.createTextNode(before && !/[\s\u00a0(«“'’]$/.test(before) ? ` ${text}` : text);
   range.deleteContents();
   range.insertNode(node);
   range.setStartAfter(node);

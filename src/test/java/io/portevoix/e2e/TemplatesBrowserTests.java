@@ -19,15 +19,16 @@ class TemplatesBrowserTests extends BrowserTest {
 
     private void pickTag(String menuId, String group, String tag) {
         page.locator("#" + menuId + " vaadin-menu-bar-button >> visible=true").first().click();
-        page.locator("vaadin-menu-bar-item").filter(new Locator.FilterOptions().setHasText(group)).first().click();
-        page.locator("vaadin-menu-bar-item").filter(new Locator.FilterOptions().setHasText(tag)).first().click();
+        page.locator("vaadin-menu-bar-item >> visible=true").filter(new Locator.FilterOptions().setHasText(group)).first().click();
+        page.locator("vaadin-menu-bar-item >> visible=true").filter(new Locator.FilterOptions().setHasText(tag)).first().click();
     }
 
     @Test
     void anEditorCreatesATemplateFromAStarterInsertsTagsPreviewsItWithAMemberAndSeesTheChecks() {
         List<String> outside = new CopyOnWriteArrayList<>();
         page.onRequest(request -> {
-            if (!request.url().startsWith("http://localhost:" + port) && !request.url().startsWith("data:")
+            // The starters' images use the configured public URL (a port of its own in tests): still this machine.
+            if (!request.url().startsWith("http://localhost:") && !request.url().startsWith("data:")
                     && !request.url().startsWith("blob:") && !request.url().startsWith("about:")) {
                 outside.add(request.url());
             }
@@ -69,10 +70,10 @@ class TemplatesBrowserTests extends BrowserTest {
         assertThat(page.locator("#preview-subject")).hasText(Pattern.compile("Décembre au club, \\S+"));
         page.locator("#preview-member input").fill("Martin");
         page.locator("vaadin-combo-box-item").first().click();
-        assertThat(page.locator("#preview-subject")).not().containsText("{{");
+        assertThat(page.frameLocator("#preview-html").locator("h1").first()).containsText(" Martin");
         String subject = page.locator("#preview-subject").textContent();
+        assertThat(subject).doesNotContain("{{").isNotEqualTo("Décembre au club, Élodie");
         String name = subject.substring("Décembre au club, ".length()).strip();
-        assertThat(page.frameLocator("#preview-html").locator("h1").first()).containsText("Martin");
         shot("53-template-preview-member");
         Page browserTab = page.waitForPopup(() -> page.locator("#preview-open").click());
         browserTab.waitForLoadState();

@@ -70,12 +70,11 @@ final class PreviewDialog extends Dialog {
         type.setLabel(getTranslation("templates.broadcast"));
         member.setLabel(getTranslation("templates.preview.member"));
         Anchor browser = new Anchor((DownloadHandler) event -> {
-            event.inline("apercu.html");
             event.setContentType("text/html;charset=utf-8");
             try (OutputStream out = event.getOutputStream()) {
                 out.write((rendered == null ? "" : rendered.html()).getBytes(StandardCharsets.UTF_8));
             }
-        }, "");
+        }, com.vaadin.flow.component.html.AttachmentType.INLINE, "");
         browser.setTarget(AnchorTarget.BLANK);
         browser.add(VaadinIcon.EXTERNAL_LINK.create(), new Span(getTranslation("templates.preview.open")));
         browser.setId("preview-open");

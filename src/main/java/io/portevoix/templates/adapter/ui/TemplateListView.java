@@ -126,9 +126,14 @@ final class TemplateListView extends Main {
                 tags.add(chip);
             });
             return tags;
-        }).setHeader(getTranslation("templates.tags")).setFlexGrow(2);
-        grid.addColumn(t -> format.format(t.updatedAt().atZone(zone)) + " · " + t.updatedBy())
-                .setHeader(getTranslation("templates.updated")).setFlexGrow(2);
+        }).setHeader(getTranslation("templates.tags")).setFlexGrow(1);
+        grid.addComponentColumn(t -> {
+            Span by = new Span(t.updatedBy());
+            by.addClassName("pv-secondary");
+            Div cell = new Div(new Span(format.format(t.updatedAt().atZone(zone))), by);
+            cell.addClassName("pv-template-cell");
+            return cell;
+        }).setHeader(getTranslation("templates.updated")).setFlexGrow(1);
         grid.addComponentColumn(this::rowMenu).setWidth("70px").setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
