@@ -6,8 +6,16 @@ import com.microsoft.playwright.Locator;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The segment builder on the demo club: rules, live count, saving. */
+/** The segment builder on the demo club: rules, live count, the result with its CSV export, saving. */
 class SegmentsBrowserTests extends BrowserTest {
+
+    private static byte[] readAll(com.microsoft.playwright.Download download) {
+        try (var in = download.createReadStream()) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Test
     void anAdministratorBuildsASegmentWithALiveCountAndSavesIt() {
@@ -25,6 +33,17 @@ class SegmentsBrowserTests extends BrowserTest {
         page.keyboard().press("Tab");
         assertThat(page.locator("#segment-count")).not().hasText(all);
         shot("40-segment-builder");
+
+        page.locator("#result-show").click();
+        assertThat(page.locator("#segment-members vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText("Client")).first()).isVisible();
+        com.microsoft.playwright.Download download = page.waitForDownload(() -> page.locator("#result-export").click());
+        String csv = new String(readAll(download), java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(csv)
+                .startsWith("\uFEFFlastName;firstName;email;mobile;status;subscription.endDate\r\n")
+                .contains(";Client;");
+        org.assertj.core.api.Assertions.assertThat(csv.lines().filter(line -> line.contains(";Prospect;")).count()).isZero();
+        shot("42-segment-result-export");
 
         page.locator("#segment-name input").fill("Clients " + System.nanoTime());
         page.locator("#save-segment").click();

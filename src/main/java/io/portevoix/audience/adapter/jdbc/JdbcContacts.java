@@ -124,7 +124,7 @@ class JdbcContacts implements Contacts {
         return date == null ? null : date.toLocalDate();
     }
 
-    private static ContactDetails contact(ResultSet rs) throws SQLException {
+    static ContactDetails contact(ResultSet rs) throws SQLException {
         Array tags = rs.getArray("tags");
         Timestamp lastVisit = rs.getTimestamp("last_visit_at");
         return new ContactDetails(new ContactId(rs.getObject("id", UUID.class)), rs.getString("email"),

@@ -1,10 +1,12 @@
 package io.portevoix.audience.adapter.jdbc;
 
+import io.portevoix.audience.ContactDetails;
 import io.portevoix.audience.SegmentDetails;
 import io.portevoix.audience.SegmentId;
 import io.portevoix.audience.application.port.Segments;
 import io.portevoix.audience.domain.Criteria;
 import io.portevoix.shared.AccountId;
+import io.portevoix.shared.PageSpec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,6 +60,26 @@ class JdbcSegments implements Segments {
         return new SegmentDetails(new SegmentId(rs.getObject("id", UUID.class)), rs.getString("name"),
                 JSON.readValue(rs.getString("criteria"), Object.class), rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static final String MATCHING = "select * from audience.contact where account_id = :account and erased_at is null and ";
+    private static final String BY_NAME = " order by lower(last_name) nulls last, lower(first_name) nulls last, id";
+
+    @Override
+    public List<ContactDetails> members(AccountId account, Criteria criteria, LocalDate today, ZoneId zone, PageSpec page) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = new CriteriaSql(params, today, zone).where(criteria);
+        return jdbc.sql(MATCHING + where + BY_NAME + " offset :offset limit :limit").params(params)
+                .param("account", account.value()).param("offset", page.offset()).param("limit", page.limit())
+                .query((rs, n) -> JdbcContacts.contact(rs)).list();
+    }
+
+    @Override
+    public void stream(AccountId account, Criteria criteria, LocalDate today, ZoneId zone, Consumer<ContactDetails> each) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = new CriteriaSql(params, today, zone).where(criteria);
+        jdbc.sql(MATCHING + where + BY_NAME).withFetchSize(1_000).params(params).param("account", account.value())
+                .query((RowCallbackHandler) rs -> each.accept(JdbcContacts.contact(rs)));
     }
 
     @Override

@@ -21,6 +21,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.portevoix.audience.BuiltInSegment;
+import io.portevoix.audience.ExportCommands;
+import io.portevoix.audience.ExportQueries;
 import io.portevoix.audience.SegmentCommands;
 import io.portevoix.audience.SegmentDetails;
 import io.portevoix.audience.SegmentQueries;
@@ -65,8 +67,10 @@ final class SegmentsView extends Main {
     private final TextField name = new TextField();
     private final Grid<SegmentDetails> saved = new Grid<>();
     private final NumberFormat numbers;
+    private @org.jspecify.annotations.Nullable SegmentResultPanel result;
 
-    SegmentsView(SegmentQueries queries, SegmentCommands commands) {
+    SegmentsView(SegmentQueries queries, SegmentCommands commands, ExportQueries exportQueries,
+            ExportCommands exportCommands) {
         this.queries = queries;
         this.commands = commands;
         this.operators = queries.operatorsByField();
@@ -125,7 +129,12 @@ final class SegmentsView extends Main {
         builtIns.setAllRowsVisible(true);
         builtIns.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         builtIns.setId("builtin-segments");
-        add(builder, new H3(getTranslation("segments.builtins")), builtIns, new H3(getTranslation("segments.saved")), saved);
+        add(builder);
+        if (TenantContext.currentActorCan(Area.CONTACTS, AccessLevel.GUEST)) {
+            result = new SegmentResultPanel(exportQueries, exportCommands, this::criteria, () -> queries.count(criteria()));
+            add(result);
+        }
+        add(new H3(getTranslation("segments.builtins")), builtIns, new H3(getTranslation("segments.saved")), saved);
         addRule();
         refreshSaved();
     }
@@ -152,6 +161,9 @@ final class SegmentsView extends Main {
         try {
             count.setText(getTranslation("segments.live", numbers.format(queries.count(criteria()))));
             count.getElement().getThemeList().set("error", false);
+            if (result != null) {
+                result.refreshExportArea();
+            }
         } catch (InvalidInputException e) {
             count.setText(getTranslation("segments.incomplete"));
         }

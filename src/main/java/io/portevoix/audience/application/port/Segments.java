@@ -7,6 +7,9 @@ import io.portevoix.shared.AccountId;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Consumer;
+import io.portevoix.audience.ContactDetails;
+import io.portevoix.shared.PageSpec;
 import java.util.Optional;
 
 /** Saved segments, and the evaluation of criteria against the contacts. */
@@ -20,4 +23,10 @@ public interface Segments {
 
     /** Counts matching contacts with one query; "today" is the account's today. */
     long count(AccountId account, Criteria criteria, LocalDate today, ZoneId zone);
+
+    /** A page of the matching contacts, sorted by name. */
+    List<ContactDetails> members(AccountId account, Criteria criteria, LocalDate today, ZoneId zone, PageSpec page);
+
+    /** Every matching contact, sorted by name, read with a cursor (flat memory); call inside a transaction. */
+    void stream(AccountId account, Criteria criteria, LocalDate today, ZoneId zone, Consumer<ContactDetails> each);
 }
