@@ -17,6 +17,15 @@ class TemplatesBrowserTests extends BrowserTest {
         return page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(text)).first();
     }
 
+    private void search(String text) {
+        page.locator("#templates-search input").fill(text);
+        page.locator("#templates-search input").press("Enter");
+        assertThat(page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(text)).first())
+                .isVisible();
+        assertThat(page.locator("#templates-grid")).not().hasAttribute("loading", "");
+        page.waitForTimeout(300);
+    }
+
     private void pickTag(String menuId, String group, String tag) {
         page.locator("#" + menuId + " vaadin-menu-bar-button >> visible=true").first().click();
         page.locator("vaadin-menu-bar-item >> visible=true").filter(new Locator.FilterOptions().setHasText(group)).first().click();
@@ -35,10 +44,11 @@ class TemplatesBrowserTests extends BrowserTest {
         });
         login("directrice@vitalis-lyon.demo");
         openNav("Modèles");
-        assertThat(cell("Relance fin d'abonnement")).isVisible();
+        search("Rejet");
         assertThat(cell("Rejet de prélèvement")).isVisible();
         assertThat(page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Verrouillé")).first())
                 .isVisible();
+        search("Relance");
         cell("Relance fin d'abonnement").click();
         assertThat(page.locator("#template-preview-frame")).isVisible();
         shot("50-template-library");
@@ -87,10 +97,14 @@ class TemplatesBrowserTests extends BrowserTest {
     void theSmsComposerCountsPartsHighlightsUnicodeAndOffersSevenBitReplacements() {
         login("directrice@vitalis-lyon.demo");
         openNav("Modèles");
-        cell("Rappel de séance (SMS)").dblclick();
+        page.locator("#template-new").click();
+        page.locator("#new-template-name input").fill("Rappel SMS " + System.nanoTime());
+        page.locator("#new-template-channel vaadin-radio-button").filter(new Locator.FilterOptions().setHasText("SMS")).first()
+                .click();
+        page.locator("#new-template-create").click();
         page.waitForURL(Pattern.compile(".*/templates/[0-9a-f-]+/sms"));
-        assertThat(page.locator("#sms-encoding")).hasText("GSM 7 bits");
         assertThat(page.locator("#sms-range")).containsText("adhérent");
+        assertThat(page.locator("#sms-bubble")).containsText("STOP au 36111");
         page.locator("#sms-text textarea").fill("Fête de fin d’année au club {{ account.name }} samedi : venez nombreux, "
                 + "{{ contact.firstName | default: \"adhérent\" }} !");
         assertThat(page.locator("#sms-encoding")).hasText("Unicode (UCS-2)");

@@ -66,6 +66,7 @@ final class TemplateListView extends Main {
     private final Grid<TemplateSummary> grid = new Grid<>();
     private final Div preview = new Div();
     private final ZoneId zone;
+    private @Nullable TemplateFilter shownFilter;
 
     TemplateListView(TemplateQueries queries, TemplateCommands commands, TemplateRenderer renderer,
             ContactQueries contacts, AccountQueries accounts) {
@@ -82,7 +83,7 @@ final class TemplateListView extends Main {
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setClearButtonVisible(true);
         search.setId("templates-search");
-        search.addValueChangeListener(e -> refresh());
+        search.addValueChangeListener(e -> searchChanged());
         channel.setEmptySelectionAllowed(true);
         channel.setEmptySelectionCaption(getTranslation("templates.channel.all"));
         channel.setItems(Channel.values());
@@ -238,8 +239,19 @@ final class TemplateListView extends Main {
     }
 
     private void refresh() {
-        grid.setItems(queries.list(new TemplateFilter(search.getValue(), channel.getValue(), status.getValue(),
-                tag.getValue())));
+        grid.setItems(queries.list(filter()));
+    }
+
+    private TemplateFilter filter() {
+        return new TemplateFilter(search.getValue().strip(), channel.getValue(), status.getValue(), tag.getValue());
+    }
+
+    /** The search field fires on pauses and on Enter: the list is read again only when the filter changed. */
+    private void searchChanged() {
+        if (!filter().equals(shownFilter)) {
+            shownFilter = filter();
+            refresh();
+        }
     }
 
     private void showPreview(@Nullable TemplateSummary selected) {
