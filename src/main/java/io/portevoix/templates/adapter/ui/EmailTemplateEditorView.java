@@ -3,7 +3,6 @@ package io.portevoix.templates.adapter.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.IFrame;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
@@ -27,17 +26,12 @@ import io.portevoix.templates.MergeTagProblem;
 import io.portevoix.templates.TemplateAssets;
 import io.portevoix.templates.TemplateCommands;
 import io.portevoix.templates.TemplateDetails;
-import io.portevoix.templates.TemplateId;
 import io.portevoix.templates.TemplateQueries;
 import io.portevoix.templates.TemplateRenderer;
-import io.portevoix.tenancy.AccessLevel;
-import io.portevoix.tenancy.Area;
-import io.portevoix.tenancy.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The e-mail editor: subject and preheader with the merge-tag picker, GrapesJS in the middle,
@@ -78,39 +72,20 @@ final class EmailTemplateEditorView extends Main implements BeforeEnterObserver 
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        try {
-            TemplateId id = new TemplateId(UUID.fromString(event.getRouteParameters().get("id").orElse("")));
-            template = queries.find(id).filter(t -> t.channel() == Channel.EMAIL).orElse(null);
-        } catch (IllegalArgumentException e) {
-            template = null;
-        }
-        if (template == null) {
-            event.forwardTo(TemplateListView.class);
-            return;
-        }
-        render();
+        TemplateEditors.open(event, queries, Channel.EMAIL).ifPresent(found -> {
+            template = found;
+            render();
+        });
     }
 
     private boolean editable() {
-        return TenantContext.currentActorCan(Area.TEMPLATES, AccessLevel.EDITOR)
-                && !(template.locked() && template.fromNetwork())
-                && template.status() == io.portevoix.templates.TemplateStatus.ACTIVE;
+        return TemplateEditors.editable(template);
     }
 
     private void render() {
         removeAll();
         boolean editable = editable();
-        Button back = new Button(getTranslation("templates.back"), VaadinIcon.ARROW_LEFT.create(),
-                e -> getUI().ifPresent(ui -> ui.navigate(TemplateListView.class)));
-        back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        H2 title = new H2(template.name());
-        title.setId("template-name");
-        HorizontalLayout header = new HorizontalLayout(back, title);
-        header.setAlignItems(FlexComponent.Alignment.CENTER);
-        header.setWidthFull();
-        TemplateBadges.add(header, template.summary());
-        Div spacer = new Div();
-        header.addAndExpand(spacer);
+        HorizontalLayout header = TemplateEditors.header(template);
         saved.addClassName("pv-saved");
         saved.setId("template-saved");
         header.add(saved);
@@ -196,9 +171,7 @@ final class EmailTemplateEditorView extends Main implements BeforeEnterObserver 
         } else {
             checks = new CheckPanel(selector -> {
             });
-            Div notice = new Div(VaadinIcon.LOCK.create(), new Span(getTranslation(
-                    template.locked() && template.fromNetwork() ? "templates.locked.notice" : "templates.readOnly")));
-            notice.addClassName("pv-notice");
+            Div notice = TemplateEditors.readOnlyNotice(template);
             IFrame frame = new IFrame();
             frame.setSrcdoc(renderer.previewEmail(template.email(), null, BroadcastType.MARKETING).html());
             frame.getElement().setAttribute("sandbox", "");
