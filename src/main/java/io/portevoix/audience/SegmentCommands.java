@@ -11,4 +11,12 @@ public interface SegmentCommands {
      * operator that does not fit its field → {@link io.portevoix.shared.InvalidInputException}.
      */
     SegmentDetails create(String name, Object criteria);
+
+    /** Renames a saved segment and replaces its criteria (checked as on creation). */
+    SegmentDetails update(SegmentId id, String name, Object criteria);
+
+    /** A copy named "… (copie)". */
+    SegmentDetails duplicate(SegmentId id);
+
+    void delete(SegmentId id);
 }

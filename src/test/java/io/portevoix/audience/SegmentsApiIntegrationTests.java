@@ -91,6 +91,32 @@ class SegmentsApiIntegrationTests {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private HttpResponse<String> send(String method, String path, String body, String apiKey) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1" + path))
+                .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aSavedSegmentIsRenamedRedefinedAndDeletedByItsAccountOnly() throws Exception {
+        HttpResponse<String> created = post("/segments", "{\"name\":\"Clients\",\"criteria\":{\"match\":\"ALL\",\"rules\":"
+                + "[{\"field\":\"status\",\"op\":\"eq\",\"value\":\"CLIENT\"}]}}");
+        String id = JSON.readTree(created.body()).get("id").asString();
+        String prospects = "{\"name\":\"Prospects\",\"criteria\":{\"match\":\"ALL\",\"rules\":"
+                + "[{\"field\":\"status\",\"op\":\"eq\",\"value\":\"PROSPECT\"}]}}";
+        assertThat(send("PUT", "/segments/" + id, prospects, otherKey).statusCode()).isEqualTo(404);
+        assertThat(send("DELETE", "/segments/" + id, null, otherKey).statusCode()).isEqualTo(404);
+        HttpResponse<String> updated = send("PUT", "/segments/" + id, prospects, key);
+        assertThat(updated.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(updated.body()).get("name").asString()).isEqualTo("Prospects");
+        assertThat(JSON.readTree(send("GET", "/segments/" + id + "/count", null, key).body()).get("count").longValue()).isEqualTo(1);
+        assertThat(send("PUT", "/segments/" + id, "{\"name\":\"X\",\"criteria\":{\"match\":\"ALL\",\"rules\":"
+                + "[{\"field\":\"inconnu\",\"op\":\"eq\",\"value\":1}]}}", key).statusCode()).isEqualTo(422);
+        assertThat(send("DELETE", "/segments/" + id, null, key).statusCode()).isEqualTo(204);
+        assertThat(send("GET", "/segments/" + id, null, key).statusCode()).isEqualTo(404);
+    }
+
     private long count(String field, String op, String value) throws Exception {
         String rule = "{\"field\":\"" + field + "\",\"op\":\"" + op + "\"" + (value == null ? "" : ",\"value\":" + value) + "}";
         HttpResponse<String> response = post("/segments/count", "{\"criteria\":{\"match\":\"ALL\",\"rules\":[" + rule + "]}}");

@@ -44,16 +44,58 @@ class SegmentService implements SegmentCommands, SegmentQueries {
     @Transactional
     @PreAuthorize("hasRole('SEGMENTS_EDITOR')")
     public SegmentDetails create(String name, Object criteria) {
-        if (name == null || name.isBlank() || name.strip().length() > 200) {
-            throw InvalidInputException.of("name", "A segment needs a name of at most 200 characters");
-        }
+        String checked = checkedName(name);
         Criteria.parse(criteria);
         Instant now = clock.instant();
-        SegmentDetails segment = new SegmentDetails(new SegmentId(UUID.randomUUID()), name.strip(), criteria,
+        SegmentDetails segment = new SegmentDetails(new SegmentId(UUID.randomUUID()), checked, criteria,
                 TenantContext.currentActor().map(Actor::displayName).orElse("system"), now, now);
         segments.insert(TenantContext.requireAccount(), segment);
         audit.record("segment.create", segment.name(), "");
         return segment;
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize("hasRole('SEGMENTS_EDITOR')")
+    public SegmentDetails update(SegmentId id, String name, Object criteria) {
+        SegmentDetails current = load(id);
+        String checked = checkedName(name);
+        Criteria.parse(criteria);
+        SegmentDetails changed = new SegmentDetails(id, checked, criteria, current.createdBy(), current.createdAt(),
+                clock.instant());
+        segments.update(TenantContext.requireAccount(), changed);
+        audit.record("segment.edit", checked, "");
+        return changed;
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize("hasRole('SEGMENTS_EDITOR')")
+    public SegmentDetails duplicate(SegmentId id) {
+        SegmentDetails source = load(id);
+        String copyName = source.name().length() > 190 ? source.name().substring(0, 190) : source.name();
+        String suffix = "en".equals(accounts.current().locale().getLanguage()) ? " (copy)" : " (copie)";
+        return create(copyName + suffix, source.criteria());
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize("hasRole('SEGMENTS_EDITOR')")
+    public void delete(SegmentId id) {
+        SegmentDetails segment = load(id);
+        segments.delete(TenantContext.requireAccount(), id);
+        audit.record("segment.delete", segment.name(), "");
+    }
+
+    private SegmentDetails load(SegmentId id) {
+        return segments.find(TenantContext.requireAccount(), id).orElseThrow(() -> new NoSuchElementException("No such segment"));
+    }
+
+    private static String checkedName(String name) {
+        if (name == null || name.isBlank() || name.strip().length() > 200) {
+            throw InvalidInputException.of("name", "A segment needs a name of at most 200 characters");
+        }
+        return name.strip();
     }
 
     @Override

@@ -45,6 +45,20 @@ class JdbcSegments implements Segments {
     }
 
     @Override
+    public void update(AccountId account, SegmentDetails segment) {
+        jdbc.sql("update audience.segment set name = ?, criteria = cast(? as jsonb), updated_at = ? where account_id = ? and id = ?")
+                .params(segment.name(), JSON.writeValueAsString(segment.criteria()), Timestamp.from(segment.updatedAt()),
+                        account.value(), segment.id().value())
+                .update();
+    }
+
+    @Override
+    public boolean delete(AccountId account, SegmentId id) {
+        return jdbc.sql("delete from audience.segment where account_id = ? and id = ?").params(account.value(), id.value())
+                .update() == 1;
+    }
+
+    @Override
     public Optional<SegmentDetails> find(AccountId account, SegmentId id) {
         return jdbc.sql("select * from audience.segment where account_id = ? and id = ?")
                 .params(account.value(), id.value()).query((rs, n) -> segment(rs)).optional();

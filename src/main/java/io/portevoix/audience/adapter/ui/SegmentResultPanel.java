@@ -117,7 +117,7 @@ final class SegmentResultPanel extends Div {
         return ordered;
     }
 
-    private void show() {
+    void show() {
         members.removeAllColumns();
         List<String> shown = chosen();
         for (String column : shown) {

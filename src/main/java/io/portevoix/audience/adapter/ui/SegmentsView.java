@@ -3,6 +3,7 @@ package io.portevoix.audience.adapter.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -25,6 +26,7 @@ import io.portevoix.audience.ExportCommands;
 import io.portevoix.audience.ExportQueries;
 import io.portevoix.audience.SegmentCommands;
 import io.portevoix.audience.SegmentDetails;
+import io.portevoix.audience.SegmentId;
 import io.portevoix.audience.SegmentQueries;
 import io.portevoix.shared.InvalidInputException;
 import io.portevoix.shell.RowMenu;
@@ -68,6 +70,10 @@ final class SegmentsView extends Main {
     private final Grid<SegmentDetails> saved = new Grid<>();
     private final NumberFormat numbers;
     private @org.jspecify.annotations.Nullable SegmentResultPanel result;
+    private @org.jspecify.annotations.Nullable SegmentId editing;
+    private Button save = new Button();
+    private final Map<SegmentId, Long> savedCounts = new java.util.HashMap<>();
+    private final Span countedAt = new Span();
 
     SegmentsView(SegmentQueries queries, SegmentCommands commands, ExportQueries exportQueries,
             ExportCommands exportCommands) {
@@ -90,7 +96,7 @@ final class SegmentsView extends Main {
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         name.setPlaceholder(getTranslation("segments.name"));
         name.setId("segment-name");
-        Button save = new Button(getTranslation("segments.save"), VaadinIcon.CHECK.create(), e -> save());
+        save = new Button(getTranslation("segments.save"), VaadinIcon.CHECK.create(), e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save-segment");
         boolean editor = TenantContext.currentActorCan(Area.SEGMENTS, AccessLevel.EDITOR);
@@ -102,16 +108,46 @@ final class SegmentsView extends Main {
         ZoneId zone = ZoneId.of("Europe/Paris");
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale());
         saved.addColumn(SegmentDetails::name).setHeader(getTranslation("segments.name")).setFlexGrow(2);
-        saved.addColumn(s -> numbers.format(queries.count(s.id()))).setHeader(getTranslation("segments.count"))
-                .setAutoWidth(true);
+        saved.addColumn(s -> savedCounts.containsKey(s.id()) ? numbers.format(savedCounts.get(s.id())) : "—")
+                .setHeader(getTranslation("segments.count")).setAutoWidth(true);
         saved.addColumn(SegmentDetails::createdBy).setHeader(getTranslation("audit.actor")).setFlexGrow(1);
-        saved.addColumn(s -> format.format(s.createdAt().atZone(zone))).setHeader(getTranslation("segments.createdAt"))
+        saved.addColumn(s -> format.format(s.updatedAt().atZone(zone))).setHeader(getTranslation("segments.updatedAt"))
                 .setAutoWidth(true);
         saved.addComponentColumn(s -> {
             var menu = RowMenu.create();
-            menu.addItem(getTranslation("segments.load"), e -> load(s.name(), s.criteria()));
+            menu.addItem(getTranslation("segments.edit"), e -> {
+                load(s.name(), s.criteria());
+                editing = s.id();
+                save.setText(getTranslation("segments.update"));
+            }).setEnabled(editor);
+            menu.addItem(getTranslation("segments.showExport"), e -> {
+                load(s.name(), s.criteria());
+                if (result != null) {
+                    result.show();
+                    result.scrollIntoView();
+                }
+            });
+            menu.addItem(getTranslation("segments.duplicate"), e -> {
+                commands.duplicate(s.id());
+                refreshSaved();
+            }).setEnabled(editor);
+            menu.addItem(getTranslation("action.delete"), e -> {
+                ConfirmDialog confirm = new ConfirmDialog(getTranslation("segments.delete.title"),
+                        getTranslation("segments.delete.text", s.name()), getTranslation("action.delete"), ok -> {
+                            commands.delete(s.id());
+                            if (s.id().equals(editing)) {
+                                startNew();
+                            }
+                            refreshSaved();
+                        });
+                confirm.setConfirmButtonTheme("error primary");
+                confirm.setCancelable(true);
+                confirm.setCancelText(getTranslation("action.cancel"));
+                confirm.open();
+            }).setEnabled(editor);
             return menu;
         }).setWidth("70px").setFlexGrow(0);
+        saved.setId("saved-segments");
         saved.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         saved.setAllRowsVisible(true);
         Grid<BuiltInSegment> builtIns = new Grid<>();
@@ -134,7 +170,13 @@ final class SegmentsView extends Main {
             result = new SegmentResultPanel(exportQueries, exportCommands, this::criteria, () -> queries.count(criteria()));
             add(result);
         }
-        add(new H3(getTranslation("segments.builtins")), builtIns, new H3(getTranslation("segments.saved")), saved);
+        Button recountSaved = new Button(getTranslation("segments.refresh"), VaadinIcon.REFRESH.create(), e -> refreshSaved());
+        recountSaved.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        countedAt.addClassName("pv-total");
+        countedAt.setId("segments-counted-at");
+        HorizontalLayout savedHeader = new HorizontalLayout(new H3(getTranslation("segments.saved")), countedAt, recountSaved);
+        savedHeader.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(new H3(getTranslation("segments.builtins")), builtIns, savedHeader, saved);
         addRule();
         refreshSaved();
     }
@@ -146,8 +188,19 @@ final class SegmentsView extends Main {
         recount();
     }
 
+    /** Saved segments with their counts, computed now and shown with that time. */
     private void refreshSaved() {
-        saved.setItems(queries.list());
+        List<SegmentDetails> all = queries.list();
+        savedCounts.clear();
+        all.forEach(segment -> savedCounts.put(segment.id(), queries.count(segment.id())));
+        saved.setItems(all);
+        countedAt.setText(getTranslation("segments.countedAt", java.time.LocalTime.now(java.time.ZoneId.of("Europe/Paris"))
+                .format(DateTimeFormatter.ofPattern("HH:mm:ss"))));
+    }
+
+    private void startNew() {
+        editing = null;
+        save.setText(getTranslation("segments.save"));
     }
 
     private Map<String, Object> criteria() {
@@ -175,7 +228,12 @@ final class SegmentsView extends Main {
             name.setErrorMessage(getTranslation("validation.required"));
             return;
         }
-        commands.create(name.getValue(), criteria());
+        if (editing == null) {
+            commands.create(name.getValue(), criteria());
+        } else {
+            commands.update(editing, name.getValue(), criteria());
+            startNew();
+        }
         Notification.show(getTranslation("segments.saved.done", name.getValue()), 3000, Notification.Position.BOTTOM_END)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         refreshSaved();

@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -61,6 +63,23 @@ class SegmentsController {
     @Operation(summary = "One segment")
     SegmentDocument get(@PathVariable String id) {
         return document(queries.find(id(id)).orElseThrow(() -> new NoSuchElementException("No such segment")));
+    }
+
+    @PutMapping(path = "/{id}", consumes = "application/json")
+    @Operation(summary = "Rename a segment and replace its criteria {name, criteria}")
+    SegmentDocument update(@PathVariable String id, @RequestBody Map<String, Object> body) {
+        Object name = body.get("name");
+        if (!(name instanceof String text)) {
+            throw InvalidInputException.of("name", "A segment needs a name");
+        }
+        return document(commands.update(id(id), text, body.get("criteria")));
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a saved segment")
+    void delete(@PathVariable String id) {
+        commands.delete(id(id));
     }
 
     @PostMapping(path = "/count", consumes = "application/json")

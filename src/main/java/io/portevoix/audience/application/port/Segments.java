@@ -19,6 +19,10 @@ public interface Segments {
 
     Optional<SegmentDetails> find(AccountId account, SegmentId id);
 
+    void update(AccountId account, SegmentDetails segment);
+
+    boolean delete(AccountId account, SegmentId id);
+
     List<SegmentDetails> list(AccountId account);
 
     /** Counts matching contacts with one query; "today" is the account's today. */
