@@ -11,4 +11,9 @@ public interface ImportCommands {
 
     /** Processes a queued import (called by the background job, for the import's account). */
     void process(ImportId id);
+
+    /** Saves a column mapping under a name (replacing the one of the same name, ignoring case). */
+    MappingPreset savePreset(String name, java.util.Map<String, String> mapping);
+
+    void deletePreset(String name);
 }

@@ -17,4 +17,7 @@ public interface ImportQueries {
 
     /** The fields a column can be mapped to (criteria grammar names), for the wizard. */
     List<String> mappableFields();
+
+    /** The account's saved column mappings, by name. */
+    List<MappingPreset> presets();
 }

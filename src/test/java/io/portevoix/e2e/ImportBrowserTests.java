@@ -27,6 +27,10 @@ class ImportBrowserTests extends BrowserTest {
                 csv.getBytes(StandardCharsets.UTF_8)));
         assertThat(page.locator("#import-shape")).containsText("3 lignes de données");
         assertThat(page.locator("vaadin-combo-box").first()).isVisible();
+        page.locator("#import-preset-name input").fill("Export du logiciel " + n);
+        page.locator("#import-preset-save").click();
+        assertThat(page.locator("vaadin-notification-card").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("enregistrée")).first()).isVisible();
         shot("30-import-preview");
 
         page.locator("#start-import").click();

@@ -11,6 +11,7 @@ import io.portevoix.audience.ImportIssue;
 import io.portevoix.audience.ImportPreview;
 import io.portevoix.audience.ImportQueries;
 import io.portevoix.audience.ImportSummary;
+import io.portevoix.audience.MappingPreset;
 import io.portevoix.audience.StartImport;
 import io.portevoix.audience.UpsertResult;
 import io.portevoix.audience.application.port.ImportScheduler;
@@ -294,5 +295,49 @@ class ImportService implements ImportCommands, ImportQueries {
     @Override
     public List<String> mappableFields() {
         return ImportFields.mappable();
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize("hasRole('CONTACTS_EDITOR')")
+    public MappingPreset savePreset(String name, Map<String, String> mapping) {
+        String title = name == null ? "" : name.strip();
+        if (title.isEmpty() || title.length() > 100) {
+            throw InvalidInputException.of("name", "A mapping needs a name of at most 100 characters");
+        }
+        Map<String, String> kept = new LinkedHashMap<>();
+        mapping.forEach((header, field) -> {
+            String target = field == null ? "" : field.strip();
+            if (!target.isEmpty() && !ImportFields.IGNORE.equals(target)) {
+                if (!ImportFields.mappable().contains(target) && !target.startsWith("attributes.")) {
+                    throw InvalidInputException.of("mapping", "Unknown field " + target + " for column " + header);
+                }
+                kept.put(header.strip(), target);
+            }
+        });
+        if (kept.isEmpty()) {
+            throw InvalidInputException.of("mapping", "A mapping needs at least one mapped column");
+        }
+        MappingPreset preset = new MappingPreset(title, kept,
+                TenantContext.currentActor().map(io.portevoix.tenancy.Actor::displayName).orElse("system"), clock.instant());
+        imports.savePreset(TenantContext.requireAccount(), preset);
+        audit.record("import.preset.save", title, kept.size() + " columns");
+        return preset;
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize("hasRole('CONTACTS_EDITOR')")
+    public void deletePreset(String name) {
+        if (imports.deletePreset(TenantContext.requireAccount(), name)) {
+            audit.record("import.preset.delete", name, "");
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('CONTACTS_GUEST')")
+    public List<MappingPreset> presets() {
+        return imports.presets(TenantContext.requireAccount());
     }
 }

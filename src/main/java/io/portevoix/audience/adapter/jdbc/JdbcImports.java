@@ -8,6 +8,7 @@ import io.portevoix.audience.ImportId;
 import io.portevoix.audience.ImportIssue;
 import io.portevoix.audience.ImportStatus;
 import io.portevoix.audience.ImportSummary;
+import io.portevoix.audience.MappingPreset;
 import io.portevoix.audience.StartImport;
 import io.portevoix.audience.application.port.Imports;
 import io.portevoix.shared.AccountId;
@@ -139,5 +140,32 @@ class JdbcImports implements Imports {
                 JSON.readValue(rs.getString("errors"), ISSUES), JSON.readValue(rs.getString("warnings"), ISSUES),
                 rs.getString("failure"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
                 finished == null ? null : finished.toInstant());
+    }
+
+    @Override
+    public void savePreset(AccountId account, MappingPreset preset) {
+        jdbc.sql("""
+                insert into audience.import_preset (account_id, name, mapping, updated_by, updated_at)
+                values (?, ?, cast(? as jsonb), ?, ?)
+                on conflict (account_id, lower(name)) do update set name = excluded.name, mapping = excluded.mapping,
+                  updated_by = excluded.updated_by, updated_at = excluded.updated_at""")
+                .params(account.value(), preset.name(), JSON.writeValueAsString(preset.mapping()), preset.updatedBy(),
+                        Timestamp.from(preset.updatedAt()))
+                .update();
+    }
+
+    @Override
+    public List<MappingPreset> presets(AccountId account) {
+        return jdbc.sql("select * from audience.import_preset where account_id = ? order by lower(name)")
+                .param(account.value())
+                .query((rs, n) -> new MappingPreset(rs.getString("name"), JSON.readValue(rs.getString("mapping"), MAPPING),
+                        rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant()))
+                .list();
+    }
+
+    @Override
+    public boolean deletePreset(AccountId account, String name) {
+        return jdbc.sql("delete from audience.import_preset where account_id = ? and lower(name) = lower(?)")
+                .params(account.value(), name).update() == 1;
     }
 }

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
@@ -34,6 +35,7 @@ import io.portevoix.audience.ImportPreview;
 import io.portevoix.audience.ImportQueries;
 import io.portevoix.audience.ImportStatus;
 import io.portevoix.audience.ImportSummary;
+import io.portevoix.audience.MappingPreset;
 import io.portevoix.audience.StartImport;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.OutputStream;
@@ -119,6 +121,7 @@ final class ImportContactsView extends Main {
             choices.put(header, choice);
             mapping.add(choice);
         }
+        Component presets = presetBar(choices);
         Checkbox updateExisting = new Checkbox(getTranslation("import.updateExisting"), true);
         Map<String, Checkbox> defaults = new LinkedHashMap<>();
         Div consentDefaults = new Div(new Span(getTranslation("import.defaultConsents")));
@@ -159,8 +162,65 @@ final class ImportContactsView extends Main {
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.setId("start-import");
         steps.add(title, shape, rows, new H3(getTranslation("import.mapping")),
-                new Paragraph(getTranslation("import.mapping.text")), mapping, new H3(getTranslation("import.options")),
+                new Paragraph(getTranslation("import.mapping.text")), presets, mapping, new H3(getTranslation("import.options")),
                 updateExisting, listName, consentDefaults, source, new Div(start));
+    }
+
+    /**
+     * Saved mappings: apply one to the columns of this file (headers compared ignoring case and
+     * spaces; columns it does not know keep their guess), or save the current choices under a name.
+     */
+    private Component presetBar(Map<String, ComboBox<String>> choices) {
+        ComboBox<MappingPreset> saved = new ComboBox<>(getTranslation("import.preset.apply"));
+        saved.setItems(queries.presets());
+        saved.setItemLabelGenerator(MappingPreset::name);
+        saved.setPlaceholder(getTranslation("import.preset.none"));
+        saved.setId("import-preset");
+        saved.setWidth("280px");
+        saved.addValueChangeListener(e -> {
+            if (e.getValue() == null) {
+                return;
+            }
+            Map<String, String> byHeader = new LinkedHashMap<>();
+            e.getValue().mapping().forEach((header, field) -> byHeader.put(normalised(header), field));
+            choices.forEach((header, choice) -> {
+                String field = byHeader.get(normalised(header));
+                if (field != null) {
+                    choice.setValue(field);
+                }
+            });
+        });
+        TextField name = new TextField(getTranslation("import.preset.name"));
+        name.setId("import-preset-name");
+        name.setWidth("280px");
+        Button save = new Button(getTranslation("import.preset.save"), VaadinIcon.BOOKMARK.create(), e -> {
+            Map<String, String> chosen = new LinkedHashMap<>();
+            choices.forEach((header, choice) -> chosen.put(header, choice.getValue() == null ? "" : choice.getValue()));
+            try {
+                MappingPreset preset = commands.savePreset(name.getValue(), chosen);
+                saved.setItems(queries.presets());
+                name.clear();
+                name.setInvalid(false);
+                com.vaadin.flow.component.notification.Notification.show(
+                        getTranslation("import.preset.saved", preset.name()), 3000,
+                        com.vaadin.flow.component.notification.Notification.Position.BOTTOM_START);
+            } catch (io.portevoix.shared.InvalidInputException invalid) {
+                name.setInvalid(true);
+                name.setErrorMessage(getTranslation("import.preset.invalid"));
+            }
+        });
+        save.setId("import-preset-save");
+        save.setVisible(io.portevoix.tenancy.TenantContext.currentActorCan(io.portevoix.tenancy.Area.CONTACTS,
+                io.portevoix.tenancy.AccessLevel.EDITOR));
+        name.setVisible(save.isVisible());
+        HorizontalLayout bar = new HorizontalLayout(saved, name, save);
+        bar.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        bar.addClassName("pv-toolbar");
+        return bar;
+    }
+
+    private static String normalised(String header) {
+        return header.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
     }
 
     private String label(String target) {

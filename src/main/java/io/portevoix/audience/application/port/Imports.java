@@ -7,6 +7,7 @@ import io.portevoix.audience.ContactId;
 import io.portevoix.audience.ImportId;
 import io.portevoix.audience.ImportIssue;
 import io.portevoix.audience.ImportSummary;
+import io.portevoix.audience.MappingPreset;
 import io.portevoix.audience.StartImport;
 import io.portevoix.shared.AccountId;
 import java.time.Instant;
@@ -42,4 +43,10 @@ public interface Imports {
     Optional<ImportSummary> find(AccountId account, ImportId id);
 
     List<ImportSummary> recent(AccountId account, int limit);
+
+    void savePreset(AccountId account, MappingPreset preset);
+
+    List<MappingPreset> presets(AccountId account);
+
+    boolean deletePreset(AccountId account, String name);
 }
