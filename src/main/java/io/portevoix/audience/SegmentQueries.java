@@ -20,6 +20,13 @@ public interface SegmentQueries {
 
     long count(SegmentId id);
 
+    /**
+     * The values the builder proposes for a text field (statuses, sites, civilities, subscription
+     * and booklet names, tags): those that exist among the account's contacts, most frequent first
+     * (at most 100); empty for other fields.
+     */
+    List<String> suggestions(String field);
+
     /** Each built-in field of the grammar with the operators its type allows, for the builder. */
     java.util.Map<String, List<String>> operatorsByField();
 }

@@ -27,10 +27,12 @@ class SegmentsBrowserTests extends BrowserTest {
                 .setHasText("Dirigeants actifs")).first()).isVisible();
 
         Locator rule = page.locator(".pv-rule").first();
-        rule.locator("vaadin-combo-box input").fill("Statut");
+        rule.locator("vaadin-combo-box.pv-rule-field input").fill("Statut");
         page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("Statut")).first().click();
-        rule.locator("vaadin-text-field input").fill("CLIENT");
-        page.keyboard().press("Tab");
+        rule.locator("vaadin-combo-box.pv-rule-choice input").fill("Client");
+        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("Ancien client")).first()
+                .waitFor();
+        rule.locator("vaadin-combo-box.pv-rule-choice input").press("Enter");
         assertThat(page.locator("#segment-count")).not().hasText(all);
         shot("40-segment-builder");
 

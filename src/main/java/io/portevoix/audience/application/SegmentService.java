@@ -150,6 +150,16 @@ class SegmentService implements SegmentCommands, SegmentQueries {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('SEGMENTS_GUEST')")
+    public List<String> suggestions(String field) {
+        if ("status".equals(field)) {
+            return java.util.Arrays.stream(io.portevoix.audience.ContactStatus.values()).map(Enum::name).toList();
+        }
+        return segments.suggestions(TenantContext.requireAccount(), field, 100);
+    }
+
+    @Override
     public java.util.Map<String, List<String>> operatorsByField() {
         java.util.Map<String, List<String>> fields = new java.util.TreeMap<>();
         Criteria.FIELDS.forEach((field, type) -> fields.put(field, Criteria.OPS.get(type).stream().sorted().toList()));

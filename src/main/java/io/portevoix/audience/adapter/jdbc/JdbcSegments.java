@@ -79,6 +79,21 @@ class JdbcSegments implements Segments {
     private static final String MATCHING = "select * from audience.contact where account_id = :account and erased_at is null and ";
     private static final String BY_NAME = " order by lower(last_name) nulls last, lower(first_name) nulls last, id";
 
+    private static final Map<String, String> SUGGESTED = Map.of("site", "site_name", "civility", "civility",
+            "subscription.name", "subscription_name", "booklet.name", "booklet_name", "tags", "unnest(tags)");
+
+    @Override
+    public List<String> suggestions(AccountId account, String field, int limit) {
+        String column = SUGGESTED.get(field);
+        if (column == null) {
+            return List.of();
+        }
+        return jdbc.sql("select value from (select " + column + " as value from audience.contact"
+                        + " where account_id = ? and erased_at is null) v where value is not null and value <> ''"
+                        + " group by value order by count(*) desc, value limit ?")
+                .params(account.value(), limit).query(String.class).list();
+    }
+
     @Override
     public List<ContactDetails> members(AccountId account, Criteria criteria, LocalDate today, ZoneId zone, PageSpec page) {
         Map<String, Object> params = new LinkedHashMap<>();

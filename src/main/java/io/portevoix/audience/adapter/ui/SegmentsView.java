@@ -253,6 +253,12 @@ final class SegmentsView extends Main {
                 Object value = map.get("value");
                 row.value.setValue(value instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList())
                         : value == null ? "" : String.valueOf(value));
+                if (row.choice.isVisible() && value != null) {
+                    row.choice.setValue(String.valueOf(value));
+                }
+                if (row.choices.isVisible() && value instanceof List<?> list) {
+                    row.choices.select(list.stream().map(String::valueOf).toList());
+                }
                 rows.add(row);
                 rules.add(row);
             }
@@ -267,6 +273,10 @@ final class SegmentsView extends Main {
         private final ComboBox<String> field = new ComboBox<>();
         private final Select<String> op = new Select<>();
         private final TextField value = new TextField();
+        private final ComboBox<String> choice = new ComboBox<>();
+        private final com.vaadin.flow.component.combobox.MultiSelectComboBox<String> choices =
+                new com.vaadin.flow.component.combobox.MultiSelectComboBox<>();
+        private List<String> suggested = List.of();
 
         RuleRow() {
             addClassName("pv-rule");
@@ -277,11 +287,24 @@ final class SegmentsView extends Main {
             field.setAllowCustomValue(true);
             field.addCustomValueSetListener(e -> field.setValue(e.getDetail()));
             field.setWidth("260px");
+            field.addClassName("pv-rule-field");
             op.setItemLabelGenerator(o -> label("op." + o, o));
             op.setWidth("220px");
             value.setPlaceholder(getTranslation("segments.value"));
             value.setValueChangeMode(ValueChangeMode.LAZY);
             value.setWidth("240px");
+            choice.setAllowCustomValue(true);
+            choice.addCustomValueSetListener(e -> choice.setValue(e.getDetail()));
+            choice.setItemLabelGenerator(this::suggestionLabel);
+            choice.setPlaceholder(getTranslation("segments.value"));
+            choice.setWidth("240px");
+            choice.addClassName("pv-rule-choice");
+            choices.setItemLabelGenerator(this::suggestionLabel);
+            choices.setPlaceholder(getTranslation("segments.value"));
+            choices.setWidth("320px");
+            choices.addClassName("pv-rule-choices");
+            choice.addValueChangeListener(e -> recount());
+            choices.addValueChangeListener(e -> recount());
             Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
                 rows.remove(this);
                 rules.remove(this);
@@ -293,23 +316,54 @@ final class SegmentsView extends Main {
                 List<String> ops = operators.getOrDefault(e.getValue(),
                         e.getValue() != null && e.getValue().startsWith("attributes.")
                                 ? operators.get("firstName") : List.of());
+                suggested = e.getValue() == null ? List.of() : queries.suggestions(e.getValue());
+                choice.setItems(suggested);
+                choices.setItems(suggested);
                 op.setItems(ops);
                 if (!ops.isEmpty()) {
                     op.setValue(ops.contains("eq") ? "eq" : ops.getFirst());
                 }
+                showEditor();
                 recount();
             });
             op.addValueChangeListener(e -> {
-                value.setVisible(e.getValue() == null || !NO_VALUE.contains(e.getValue()));
+                showEditor();
                 recount();
             });
             value.addValueChangeListener(e -> recount());
-            add(field, op, value, remove);
+            add(field, op, value, choice, choices, remove);
+            showEditor();
+        }
+
+        /** Existing values are offered for equality and list operators; the free text field otherwise. */
+        private void showEditor() {
+            String operator = op.getValue();
+            boolean needsValue = operator == null || !NO_VALUE.contains(operator);
+            boolean list = "in".equals(operator) || "notIn".equals(operator);
+            boolean single = "eq".equals(operator) || "neq".equals(operator) || "contains".equals(operator);
+            choice.setVisible(needsValue && !suggested.isEmpty() && single);
+            choices.setVisible(needsValue && !suggested.isEmpty() && list);
+            value.setVisible(needsValue && !choice.isVisible() && !choices.isVisible());
+        }
+
+        private String suggestionLabel(String suggestion) {
+            return "status".equals(field.getValue()) ? label("contacts.status." + suggestion, suggestion) : suggestion;
+        }
+
+        /** The value as typed or picked: a list for list operators. */
+        private String text() {
+            if (choice.isVisible()) {
+                return choice.getValue() == null ? "" : choice.getValue();
+            }
+            if (choices.isVisible()) {
+                return String.join(", ", choices.getSelectedItems());
+            }
+            return value.getValue();
         }
 
         boolean complete() {
             return field.getValue() != null && op.getValue() != null
-                    && (NO_VALUE.contains(op.getValue()) || !value.getValue().isBlank());
+                    && (NO_VALUE.contains(op.getValue()) || !text().isBlank());
         }
 
         Map<String, Object> rule() {
@@ -317,7 +371,7 @@ final class SegmentsView extends Main {
             rule.put("field", field.getValue());
             rule.put("op", op.getValue());
             if (!NO_VALUE.contains(op.getValue())) {
-                String text = value.getValue().strip();
+                String text = text().strip();
                 boolean list = op.getValue().equals("in") || op.getValue().equals("notIn") || op.getValue().equals("between");
                 rule.put("value", list ? Arrays.stream(text.split("\\s*[,;]\\s*")).map(this::typed).toList() : typed(text));
             }

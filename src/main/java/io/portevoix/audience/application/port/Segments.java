@@ -28,6 +28,9 @@ public interface Segments {
     /** Counts matching contacts with one query; "today" is the account's today. */
     long count(AccountId account, Criteria criteria, LocalDate today, ZoneId zone);
 
+    /** Distinct values of a text field among the account's contacts, most frequent first; empty for other fields. */
+    List<String> suggestions(AccountId account, String field, int limit);
+
     /** A page of the matching contacts, sorted by name. */
     List<ContactDetails> members(AccountId account, Criteria criteria, LocalDate today, ZoneId zone, PageSpec page);
 
