@@ -212,7 +212,11 @@ class TemplatesIntegrationTests {
         String key = keys.create("k", AccessLevels.all(AccessLevel.APPROVER)).secret();
         HttpResponse<String> bad = post(key, "{\"name\":\"SMS\",\"channel\":\"SMS\",\"text\":\"Bonjour {{ contact.surnom }}\"}");
         assertThat(bad.statusCode()).isEqualTo(422);
-        assertThat(bad.body()).contains("contact.surnom");
+        JsonNode problem = JSON.readTree(bad.body());
+        assertThat(problem.get("errors")).hasSize(1);
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("text");
+        assertThat(problem.get("errors").get(0).get("tag").asString()).isEqualTo("contact.surnom");
+        assertThat(problem.get("errors").get(0).get("column").asInt()).isEqualTo(12);
         HttpResponse<String> created = post(key, "{\"name\":\"Rappel\",\"channel\":\"SMS\",\"tags\":[\"rappel\"],"
                 + "\"text\":\"Bonjour {{ contact.firstName | default: \\\"adhérent\\\" }}, à demain !\"}");
         assertThat(created.statusCode()).isEqualTo(201);
