@@ -2,6 +2,8 @@ package io.portevoix.bench;
 
 import io.portevoix.PorteVoixApplication;
 import io.portevoix.audience.ContactFilter;
+import io.portevoix.audience.CsvFormat;
+import io.portevoix.audience.ExportCommands;
 import io.portevoix.audience.ContactQueries;
 import io.portevoix.audience.SegmentQueries;
 import io.portevoix.shared.AccountId;
@@ -32,7 +34,9 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * Audience benchmark ({@code mvn -Pbench test}, not part of the suite): generates
  * {@code bench.contacts} contacts (default 1,000,000) in a fresh database, then measures the
  * 5-rule segment count through the application service against the hand-written SQL of the same
- * question, and the first page of the contacts grid. Writes {@code target/bench/audience.json}.
+ * question, the first page of the contacts grid, and the CSV export of every contact (12 columns) through
+ * the application next to PostgreSQL's own {@code COPY ... TO STDOUT}, with the peak heap used meanwhile.
+ * Writes {@code target/bench/audience.json}.
  */
 @Tag("bench")
 class AudienceBenchmark {
@@ -91,8 +95,43 @@ class AudienceBenchmark {
                 contacts.page(ContactFilter.ALL, PageSpec.first(50));
                 return System.nanoTime() - start;
             })));
+            ExportCommands exports = context.getBean(ExportCommands.class);
+            List<String> columns = List.of("lastName", "firstName", "civility", "email", "mobile", "birthDate", "status",
+                    "site", "subscription.name", "subscription.endDate", "visitCount", "consent.EMAIL.MARKETING");
+            CountingStream exported = new CountingStream();
+            long heapBefore = HeapWatch.usedAfterGc();
+            HeapWatch heap = HeapWatch.start();
+            long exportStart = System.nanoTime();
+            long exportedRows = SystemActor.call("bench", () -> TenantContext.callAs(account, () -> exports.export(
+                    Map.of("match", "ALL", "rules", List.of()), columns, CsvFormat.EXCEL_FR, exported)));
+            double exportSeconds = (System.nanoTime() - exportStart) / 1e9;
+            long peakHeap = heap.stop();
+            long heapRetained = HeapWatch.usedAfterGc() - heapBefore;
+            CountingStream copied = new CountingStream();
+            double copySeconds;
+            try (Connection c = DriverManager.getConnection(TestDatabases.jdbcUrl(database), "portevoix_owner",
+                    "portevoix_owner")) {
+                try (Statement setting = c.createStatement()) {
+                    setting.execute("select set_config('portevoix.account_id', '" + account + "', false)");
+                }
+                long copyStart = System.nanoTime();
+                c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyOut("""
+                        copy (select last_name, first_name, civility, email, mobile, birth_date, status, site_name,
+                          subscription_name, subscription_end, visit_count, email_marketing from audience.contact
+                          where account_id = '%s' and erased_at is null
+                          order by lower(last_name) nulls last, lower(first_name) nulls last, id)
+                        to stdout with (format csv, header, delimiter ';')""".formatted(account), copied);
+                copySeconds = (System.nanoTime() - copyStart) / 1e9;
+            }
             String json = "[\n" + String.join(",\n",
                     metric("contacts_generated", generated, "contacts", generated, 1.0),
+                    metric("export_csv_12_columns", exportSeconds, "s", copySeconds, exportSeconds / copySeconds),
+                    metric("export_csv_rows", exportedRows, "contacts", generated, (double) exportedRows / generated),
+                    metric("export_csv_bytes", exported.count, "bytes", copied.count, (double) exported.count / copied.count),
+                    metric("export_peak_heap_used_with_garbage", peakHeap / 1048576.0, "MiB",
+                            Runtime.getRuntime().maxMemory() / 1048576.0, (double) peakHeap / Runtime.getRuntime().maxMemory()),
+                    metric("export_heap_retained_after_gc", heapRetained / 1048576.0, "MiB", heapBefore / 1048576.0,
+                            (double) heapRetained / heapBefore),
                     metric("segment_count_5_rules_median", service, "ms", baseline, service / baseline),
                     metric("segment_count_result", count[0], "contacts", raw[0], raw[0] == 0 ? 1.0 : (double) count[0] / raw[0]),
                     metric("contacts_grid_first_page_median", grid, "ms", grid, 1.0)) + "\n]\n";
@@ -136,6 +175,56 @@ class AudienceBenchmark {
         }
         runs.sort(Long::compare);
         return runs.get(RUNS / 2) / 1_000_000.0;
+    }
+
+    /** Counts what is written, keeps nothing. */
+    static final class CountingStream extends java.io.OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            count += length;
+        }
+    }
+
+    /** Samples the used heap every 20 ms while work runs; {@link #stop()} returns the peak. */
+    static final class HeapWatch {
+        private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+        private volatile boolean running = true;
+        private final Thread thread = Thread.ofPlatform().daemon().start(this::sample);
+
+        private void sample() {
+            while (running) {
+                Runtime runtime = Runtime.getRuntime();
+                peak.accumulateAndGet(runtime.totalMemory() - runtime.freeMemory(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        static HeapWatch start() {
+            return new HeapWatch();
+        }
+
+        static long usedAfterGc() {
+            System.gc();
+            Runtime runtime = Runtime.getRuntime();
+            return runtime.totalMemory() - runtime.freeMemory();
+        }
+
+        long stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            return peak.get();
+        }
     }
 
     private static String metric(String name, double value, String unit, double baseline, double ratio) {
