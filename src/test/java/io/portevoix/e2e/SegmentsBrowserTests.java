@@ -28,13 +28,28 @@ class SegmentsBrowserTests extends BrowserTest {
 
         Locator rule = page.locator(".pv-rule").first();
         rule.locator("vaadin-combo-box.pv-rule-field input").fill("Statut");
-        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("Statut")).first().click();
+        page.locator("vaadin-combo-box-item >> visible=true").filter(new Locator.FilterOptions().setHasText("Statut")).first().click();
         rule.locator("vaadin-combo-box.pv-rule-choice input").fill("Client");
-        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("Ancien client")).first()
+        page.locator("vaadin-combo-box-item >> visible=true").filter(new Locator.FilterOptions().setHasText("Ancien client")).first()
                 .waitFor();
         rule.locator("vaadin-combo-box.pv-rule-choice input").press("Enter");
         assertThat(page.locator("#segment-count")).not().hasText(all);
+        String clients = page.locator("#segment-count").textContent();
         shot("40-segment-builder");
+
+        page.locator("#add-group").click();
+        Locator group = page.locator(".pv-rule-group").first();
+        group.locator(".pv-group-add-rule").click();
+        Locator nested = group.locator(".pv-rule").first();
+        nested.locator("vaadin-combo-box.pv-rule-field input").fill("Statut");
+        page.locator("vaadin-combo-box-item >> visible=true").filter(new Locator.FilterOptions().setHasText("Statut")).first().click();
+        nested.locator("vaadin-combo-box.pv-rule-choice input").fill("Prospect");
+        page.locator("vaadin-combo-box-item >> visible=true").filter(new Locator.FilterOptions().setHasText("Prospect")).first().waitFor();
+        nested.locator("vaadin-combo-box.pv-rule-choice input").press("Enter");
+        assertThat(page.locator("#segment-count")).hasText(Pattern.compile("^0 contact"));
+        shot("43-segment-nested-group");
+        group.locator("vaadin-button[aria-label='Retirer le groupe']").click();
+        assertThat(page.locator("#segment-count")).hasText(clients);
 
         page.locator("#result-show").click();
         assertThat(page.locator("#segment-members vaadin-grid-cell-content").filter(new Locator.FilterOptions()

@@ -64,7 +64,7 @@ final class SegmentsView extends Main {
     private final Map<String, List<String>> operators;
     private final Select<String> match = new Select<>();
     private final Div rules = new Div();
-    private final List<RuleRow> rows = new ArrayList<>();
+    private final List<Node> rows = new ArrayList<>();
     private final Span count = new Span();
     private final TextField name = new TextField();
     private final Grid<SegmentDetails> saved = new Grid<>();
@@ -88,8 +88,12 @@ final class SegmentsView extends Main {
         match.addValueChangeListener(e -> recount());
         count.setId("segment-count");
         count.addClassName("pv-live-count");
-        Button add = new Button(getTranslation("segments.addRule"), VaadinIcon.PLUS.create(), e -> addRule());
+        Button add = new Button(getTranslation("segments.addRule"), VaadinIcon.PLUS.create(), e -> addRule(rows, rules));
         add.setId("add-rule");
+        Button addGroup = new Button(getTranslation("segments.addGroup"), VaadinIcon.FOLDER_ADD.create(),
+                e -> addGroup(rows, rules, 1));
+        addGroup.setId("add-group");
+        addGroup.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         rules.addClassName("pv-rules");
         HorizontalLayout header = new HorizontalLayout(new Span(getTranslation("segments.membersMatching")), match,
                 count);
@@ -102,7 +106,10 @@ final class SegmentsView extends Main {
         boolean editor = TenantContext.currentActorCan(Area.SEGMENTS, AccessLevel.EDITOR);
         HorizontalLayout saving = new HorizontalLayout(name, save);
         saving.setVisible(editor);
-        Div builder = new Div(new H3(getTranslation("segments.builder")), header, rules, add, saving);
+        HorizontalLayout adding = new HorizontalLayout(add, addGroup);
+        adding.setWidthFull();
+        adding.setFlexGrow(1, add);
+        Div builder = new Div(new H3(getTranslation("segments.builder")), header, rules, adding, saving);
         builder.addClassName("pv-segment-builder");
 
         ZoneId zone = ZoneId.of("Europe/Paris");
@@ -177,15 +184,24 @@ final class SegmentsView extends Main {
         HorizontalLayout savedHeader = new HorizontalLayout(new H3(getTranslation("segments.saved")), countedAt, recountSaved);
         savedHeader.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(new H3(getTranslation("segments.builtins")), builtIns, savedHeader, saved);
-        addRule();
+        addRule(rows, rules);
         refreshSaved();
     }
 
-    private void addRule() {
-        RuleRow row = new RuleRow();
-        rows.add(row);
-        rules.add(row);
+    private RuleRow addRule(List<Node> owner, Div container) {
+        RuleRow row = new RuleRow(owner, container);
+        owner.add(row);
+        container.add(row);
         recount();
+        return row;
+    }
+
+    private RuleGroup addGroup(List<Node> owner, Div container, int depth) {
+        RuleGroup group = new RuleGroup(owner, container, depth);
+        owner.add(group);
+        container.add(group);
+        recount();
+        return group;
     }
 
     /** Saved segments with their counts, computed now and shown with that time. */
@@ -206,7 +222,7 @@ final class SegmentsView extends Main {
     private Map<String, Object> criteria() {
         Map<String, Object> criteria = new LinkedHashMap<>();
         criteria.put("match", match.getValue());
-        criteria.put("rules", rows.stream().filter(RuleRow::complete).map(RuleRow::rule).toList());
+        criteria.put("rules", rows.stream().filter(Node::complete).map(Node::tree).toList());
         return criteria;
     }
 
@@ -245,9 +261,20 @@ final class SegmentsView extends Main {
         rules.removeAll();
         Map<String, Object> criteria = (Map<String, Object>) tree;
         match.setValue(String.valueOf(criteria.getOrDefault("match", "ALL")));
-        for (Object rule : (List<Object>) criteria.getOrDefault("rules", List.of())) {
-            if (rule instanceof Map<?, ?> map && map.containsKey("field")) {
-                RuleRow row = new RuleRow();
+        loadInto(rows, rules, (List<Object>) criteria.getOrDefault("rules", List.of()), 1);
+        name.setValue(segmentName);
+        recount();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void loadInto(List<Node> owner, Div container, List<Object> items, int depth) {
+        for (Object item : items) {
+            if (item instanceof Map<?, ?> map && map.containsKey("rules")) {
+                RuleGroup group = addGroup(owner, container, depth);
+                group.match.setValue(String.valueOf(map.get("match") == null ? "ALL" : map.get("match")));
+                loadInto(group.items, group.children, (List<Object>) map.get("rules"), depth + 1);
+            } else if (item instanceof Map<?, ?> map && map.containsKey("field")) {
+                RuleRow row = addRule(owner, container);
                 row.field.setValue(String.valueOf(map.get("field")));
                 row.op.setValue(String.valueOf(map.get("op")));
                 Object value = map.get("value");
@@ -259,16 +286,72 @@ final class SegmentsView extends Main {
                 if (row.choices.isVisible() && value instanceof List<?> list) {
                     row.choices.select(list.stream().map(String::valueOf).toList());
                 }
-                rows.add(row);
-                rules.add(row);
             }
         }
-        name.setValue(segmentName);
-        recount();
+    }
+
+    /** A rule or a group of rules of the builder. */
+    private interface Node {
+
+        boolean complete();
+
+        /** The node as the criteria grammar writes it. */
+        Map<String, Object> tree();
+    }
+
+    /** A group of rules matched together (ALL or ANY) inside the criteria, itself one rule of its parent. */
+    private final class RuleGroup extends Div implements Node {
+
+        private final Select<String> match = new Select<>();
+        private final Div children = new Div();
+        private final List<Node> items = new ArrayList<>();
+
+        RuleGroup(List<Node> owner, Div container, int depth) {
+            addClassName("pv-rule-group");
+            match.setItems("ALL", "ANY");
+            match.setItemLabelGenerator(m -> getTranslation("segments.match." + m));
+            match.setValue("ANY");
+            match.addValueChangeListener(e -> recount());
+            Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
+                owner.remove(this);
+                container.remove(this);
+                recount();
+            });
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            remove.getElement().setAttribute("aria-label", getTranslation("segments.removeGroup"));
+            HorizontalLayout header = new HorizontalLayout(new Span(getTranslation("segments.group")), match, remove);
+            header.setAlignItems(FlexComponent.Alignment.BASELINE);
+            children.addClassName("pv-rules");
+            Button addRule = new Button(getTranslation("segments.addRule"), VaadinIcon.PLUS.create(),
+                    e -> addRule(items, children));
+            addRule.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            addRule.addClassName("pv-group-add-rule");
+            HorizontalLayout adding = new HorizontalLayout(addRule);
+            if (depth < 3) {
+                Button addGroup = new Button(getTranslation("segments.addGroup"), VaadinIcon.FOLDER_ADD.create(),
+                        e -> addGroup(items, children, depth + 1));
+                addGroup.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                adding.add(addGroup);
+            }
+            add(header, children, adding);
+        }
+
+        @Override
+        public boolean complete() {
+            return items.stream().anyMatch(Node::complete);
+        }
+
+        @Override
+        public Map<String, Object> tree() {
+            Map<String, Object> group = new LinkedHashMap<>();
+            group.put("match", match.getValue());
+            group.put("rules", items.stream().filter(Node::complete).map(Node::tree).toList());
+            return group;
+        }
     }
 
     /** One rule of the builder: field, operator offered by the field's type, value. */
-    private final class RuleRow extends HorizontalLayout {
+    private final class RuleRow extends HorizontalLayout implements Node {
 
         private final ComboBox<String> field = new ComboBox<>();
         private final Select<String> op = new Select<>();
@@ -278,7 +361,7 @@ final class SegmentsView extends Main {
                 new com.vaadin.flow.component.combobox.MultiSelectComboBox<>();
         private List<String> suggested = List.of();
 
-        RuleRow() {
+        RuleRow(List<Node> owner, Div container) {
             addClassName("pv-rule");
             setAlignItems(FlexComponent.Alignment.BASELINE);
             field.setItems(operators.keySet());
@@ -306,8 +389,8 @@ final class SegmentsView extends Main {
             choice.addValueChangeListener(e -> recount());
             choices.addValueChangeListener(e -> recount());
             Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
-                rows.remove(this);
-                rules.remove(this);
+                owner.remove(this);
+                container.remove(this);
                 recount();
             });
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -361,12 +444,14 @@ final class SegmentsView extends Main {
             return value.getValue();
         }
 
-        boolean complete() {
+        @Override
+        public boolean complete() {
             return field.getValue() != null && op.getValue() != null
                     && (NO_VALUE.contains(op.getValue()) || !text().isBlank());
         }
 
-        Map<String, Object> rule() {
+        @Override
+        public Map<String, Object> tree() {
             Map<String, Object> rule = new LinkedHashMap<>();
             rule.put("field", field.getValue());
             rule.put("op", op.getValue());
