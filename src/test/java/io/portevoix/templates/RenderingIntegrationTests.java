@@ -51,7 +51,7 @@ class RenderingIntegrationTests {
                 "FR", "", "", SocialLinks.NONE));
         var id = contacts.upsert(ContactInput.builder().set(ContactField.EMAIL, uniqueEmail("membre"))
                 .set(ContactField.FIRST_NAME, "<b>Zoé</b> & \"Léa\"").set(ContactField.STATUS, "CLIENT")
-                .set(ContactField.SUBSCRIPTION_END, "2026-12-31").set(ContactField.VISIT_COUNT, 42)
+                .set(ContactField.SUBSCRIPTION_END, "2026-12-31").set(ContactField.VISIT_COUNT, 1234)
                 .build(), ConsentSource.API).contact().id();
         member = contactQueries.find(id).orElseThrow();
     }
@@ -83,6 +83,16 @@ class RenderingIntegrationTests {
                 + "{% if contact.status == \"CLIENT\" and contact.visitCount > 10 %}, fidèle{% endif %}"
                 + " · {{ contact.lastName | default: \"adhérent\" }}", BroadcastType.INFORMATIVE);
         assertThat(sms.render(member, LINKS)).isEqualTo("Fin le 31 décembre 2026, fidèle · adhérent");
+    }
+
+    @Test
+    void wholeNumbersPrintInTheAccountsLocaleAndStayNumbersForConditions() {
+        CompiledSms sms = renderer.compileSms("{{ contact.visitCount }} visites{% if contact.visitCount > 1000 %}, bravo"
+                + "{% endif %}{% if contact.visitCount == 1234 %} !{% endif %} {{ contact.visitCount | plus: 1 }}",
+                BroadcastType.INFORMATIVE);
+        String rendered = sms.render(member, LINKS);
+        assertThat(rendered).startsWith("1 234 visites, bravo ! 1 235");
+        assertThat(SmsLength.of(rendered).encoding()).isEqualTo(SmsEncoding.GSM_7BIT);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.portevoix.templates.application;
 
 import io.portevoix.audience.ContactDetails;
 import io.portevoix.templates.RecipientLinks;
+import io.portevoix.templates.application.port.MergeTemplateEngine;
 import io.portevoix.templates.domain.MergeTags;
 import io.portevoix.tenancy.AccountDetails;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The values merge tags print for one recipient, as the nested maps Liquid reads: dates in the
- * account's locale and time zone, enums by name (so {@code {% if contact.status == "CLIENT" %}}
+ * account's locale and time zone (whole numbers are printed in that locale by the engine), enums by name (so {@code {% if contact.status == "CLIENT" %}}
  * works), missing values absent (so {@code | default:} applies), and an HTML-escaped twin for HTML.
  */
 final class MergeValues {
@@ -57,6 +58,7 @@ final class MergeValues {
     /** Plain values (subject, text, SMS). */
     Map<String, Object> of(ContactDetails contact, RecipientLinks links, LocalDate today) {
         Map<String, Object> root = new HashMap<>();
+        root.put(MergeTemplateEngine.LOCALE, account.locale());
         root.put("contact", contact(contact, today));
         root.put("account", accountValues);
         root.put("unsubscribeUrl", links.unsubscribeUrl());
@@ -83,6 +85,7 @@ final class MergeValues {
                 "expiresOn", MergeTags.CONTACT.get("booklet.expiresOn")));
         contact.put("attributes", Map.of());
         Map<String, Object> root = new HashMap<>();
+        root.put(MergeTemplateEngine.LOCALE, account.locale());
         root.put("contact", contact);
         root.put("account", accountValues);
         root.put("unsubscribeUrl", links.unsubscribeUrl());

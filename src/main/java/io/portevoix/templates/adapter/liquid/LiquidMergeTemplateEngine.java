@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import liqp.RenderTransformer;
 import liqp.Template;
 import liqp.TemplateContext;
 import liqp.TemplateParser;
@@ -25,12 +26,15 @@ import org.springframework.stereotype.Component;
 @Component
 final class LiquidMergeTemplateEngine implements MergeTemplateEngine {
 
+    private static final int MAX_RENDERED = 2_000_000;
+
     private final TemplateParser parser = new TemplateParser.Builder()
             .withFlavor(Flavor.LIQUID)
             .withStrictVariables(false)
             .withErrorMode(TemplateParser.ErrorMode.STRICT)
             .withMaxIterations(10_000)
-            .withMaxSizeRenderedString(2_000_000)
+            .withMaxSizeRenderedString(MAX_RENDERED)
+            .withRenderTransformer(new LocalizedNumbers())
             .withNameResolver(name -> {
                 throw new IllegalArgumentException("Includes are not allowed in templates");
             })
@@ -150,6 +154,46 @@ final class LiquidMergeTemplateEngine implements MergeTemplateEngine {
             TemplateContext context = new TemplateContext(parser, values);
             Object rendered = root.render(context);
             return String.valueOf(parser.getRenderTransformer().transformObject(context, rendered));
+        }
+    }
+
+    /**
+     * Writes rendered pieces like liqp's default, except whole numbers, which print in the locale
+     * the values carry under {@link MergeTemplateEngine#LOCALE} ("1 234 visites", with a plain space);
+     * comparisons and filters still see the numbers themselves.
+     */
+    private static final class LocalizedNumbers implements RenderTransformer {
+
+        @Override
+        public RenderTransformer.ObjectAppender.Controller newObjectAppender(TemplateContext context, int estimate) {
+            Object carried = context.get(LOCALE);
+            java.util.Locale locale = carried instanceof java.util.Locale given ? given : null;
+            StringBuilder out = new StringBuilder();
+            return new RenderTransformer.ObjectAppender.Controller() {
+                @Override
+                public void append(Object piece) {
+                    if (locale != null && (piece instanceof Long || piece instanceof Integer)) {
+                        // French groups digits with a narrow no-break space, outside GSM 03.38: an SMS would switch to UCS-2.
+                        out.append(java.text.NumberFormat.getIntegerInstance(locale).format(piece).replace('\u202f', ' ')
+                                .replace('\u00a0', ' '));
+                    } else {
+                        out.append(piece);
+                    }
+                    if (out.length() > MAX_RENDERED) {
+                        throw new IllegalStateException("The rendered text exceeds " + MAX_RENDERED + " characters");
+                    }
+                }
+
+                @Override
+                public Object getResult() {
+                    return out.toString();
+                }
+            };
+        }
+
+        @Override
+        public Object transformObject(TemplateContext context, Object object) {
+            return String.valueOf(object);
         }
     }
 }

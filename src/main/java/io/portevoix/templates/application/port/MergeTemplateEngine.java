@@ -10,6 +10,12 @@ import java.util.Set;
 public interface MergeTemplateEngine {
 
     /**
+     * The key of the values under which the {@link java.util.Locale} whole numbers print in goes
+     * ("1 234" in French); no template can read it (it is not a Liquid name).
+     */
+    String LOCALE = "pv:locale";
+
+    /**
      * Parses {@code source}; a syntax error or a forbidden tag ({@code include}, …) →
      * {@link MergeTagException} naming it with its position in {@code field}.
      */
