@@ -72,6 +72,6 @@ final class BrandingBlocks {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return MergeValues.escape(text);
     }
 }

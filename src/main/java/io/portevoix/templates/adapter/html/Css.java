@@ -185,6 +185,19 @@ final class Css {
         return Urls.compact(normal.toString());
     }
 
+    /** Past the escape, comment or string that starts at {@code i}; {@code i} itself when none does. */
+    private static int skipped(String css, int i) {
+        char c = css.charAt(i);
+        if (c == '\\') {
+            return i + 2;
+        }
+        if (c == '/' && i + 1 < css.length() && css.charAt(i + 1) == '*') {
+            int end = css.indexOf("*/", i + 2);
+            return end < 0 ? css.length() : end + 2;
+        }
+        return c == '"' || c == '\'' ? endOfString(css, i) : i;
+    }
+
     /** {@code css} cut at each top-level {@code separator} (not inside a string, a comment or brackets). */
     static List<String> split(String css, char separator) {
         List<String> parts = new ArrayList<>();
@@ -192,20 +205,12 @@ final class Css {
         int depth = 0;
         int i = 0;
         while (i < css.length()) {
+            int next = skipped(css, i);
+            if (next != i) {
+                i = next;
+                continue;
+            }
             char c = css.charAt(i);
-            if (c == '\\') {
-                i += 2;
-                continue;
-            }
-            if (c == '/' && i + 1 < css.length() && css.charAt(i + 1) == '*') {
-                int end = css.indexOf("*/", i + 2);
-                i = end < 0 ? css.length() : end + 2;
-                continue;
-            }
-            if (c == '"' || c == '\'') {
-                i = endOfString(css, i);
-                continue;
-            }
             if (c == '(' || c == '[' || c == '{') {
                 depth++;
             } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
@@ -225,20 +230,12 @@ final class Css {
         int depth = 0;
         int i = from;
         while (i < css.length()) {
+            int next = skipped(css, i);
+            if (next != i) {
+                i = next;
+                continue;
+            }
             char c = css.charAt(i);
-            if (c == '\\') {
-                i += 2;
-                continue;
-            }
-            if (c == '/' && i + 1 < css.length() && css.charAt(i + 1) == '*') {
-                int end = css.indexOf("*/", i + 2);
-                i = end < 0 ? css.length() : end + 2;
-                continue;
-            }
-            if (c == '"' || c == '\'') {
-                i = endOfString(css, i);
-                continue;
-            }
             if (c == '(' || c == '[') {
                 depth++;
             } else if ((c == ')' || c == ']') && depth > 0) {
