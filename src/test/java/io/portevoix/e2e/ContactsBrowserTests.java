@@ -39,6 +39,15 @@ class ContactsBrowserTests extends BrowserTest {
         assertThat(page.getByText("Fiche enregistrée")).isVisible();
         assertThat(page.locator("vaadin-text-field").filter(new Locator.FilterOptions().setHasText("Mobile"))
                 .locator("input")).hasValue("+33698765432");
+        page.locator("#attribute-niveau input").fill("Confirmé");
+        page.locator("vaadin-combo-box-item >> visible=true").filter(new Locator.FilterOptions().setHasText("Confirmé")).click();
+        boolean volunteer = page.locator("#attribute-benevole input").isChecked();
+        page.locator("#attribute-benevole input").click();
+        page.locator("#save-contact").click();
+        assertThat(page.locator("#attribute-niveau input")).hasValue("Confirmé");
+        assertThat(page.locator("#attribute-benevole input")).isChecked(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsCheckedOptions().setChecked(!volunteer));
+        shot("23-contact-custom-fields");
 
         page.getByText("Consentements").first().click();
         Locator smsMarketing = page.locator("#consent-SMS-MARKETING input");
@@ -69,6 +78,18 @@ class ContactsBrowserTests extends BrowserTest {
         openNav("Contacts (paramètres)");
         assertThat(page.locator("#uniqueness-key")).containsText("Adresse e-mail");
         assertThat(page.locator("#save-uniqueness-key")).isVisible();
+        assertThat(page.locator("#attribute-definitions")).containsText("Certificat médical valable jusqu’au");
+        String label = "Taille de maillot " + System.nanoTime() % 100_000;
+        page.locator("#add-attribute").click();
+        page.locator("#attribute-label input").fill(label);
+        assertThat(page.locator("#attribute-key input")).hasValue(Pattern.compile("^tailleDeMaillot\\d+$"));
+        page.locator("#attribute-type").click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Liste de choix")).click();
+        page.locator("#attribute-choices textarea").fill("S\nM\nL\nXL");
+        shot("28-contact-settings-new-field");
+        page.locator("#save-attribute").click();
+        assertThat(page.locator("#attribute-definitions")).containsText(label);
+        assertThat(page.locator("#attribute-definitions")).containsText("S, M, L, XL");
         shot("28-contact-settings");
     }
 

@@ -49,9 +49,11 @@ class ContactService implements ContactCommands, ContactQueries {
     private final AccountCommands accountCommands;
     private final AuditLog audit;
     private final Clock clock;
+    private final AttributeService attributes;
 
     ContactService(Contacts contacts, AccountQueries accounts, AccountCommands accountCommands, AuditLog audit,
-            Clock clock) {
+            Clock clock, AttributeService attributes) {
+        this.attributes = attributes;
         this.contacts = contacts;
         this.accounts = accounts;
         this.accountCommands = accountCommands;
@@ -68,7 +70,7 @@ class ContactService implements ContactCommands, ContactQueries {
         String region = accounts.current().phoneRegion();
         Instant now = clock.instant();
         String site = siteName(input);
-        ContactChanges.Result candidate = ContactChanges.apply(null, input, region, site, now);
+        ContactChanges.Result candidate = ContactChanges.apply(null, input, region, site, now, attributes.schema());
         String uniqueKey = ContactChanges.uniqueKey(candidate.contact(), key);
         if (uniqueKey == null) {
             throw InvalidInputException.of(ContactChanges.keyField(key),
@@ -101,7 +103,7 @@ class ContactService implements ContactCommands, ContactQueries {
 
     private ContactDetails save(AccountId account, ContactDetails current, ContactInput input, String region,
             @Nullable String site, ConsentSource source, UniquenessKey key, Instant now) {
-        ContactChanges.Result changed = ContactChanges.apply(current, input, region, site, now);
+        ContactChanges.Result changed = ContactChanges.apply(current, input, region, site, now, attributes.schema());
         String uniqueKey = ContactChanges.uniqueKey(changed.contact(), key);
         if (uniqueKey == null) {
             throw InvalidInputException.of(ContactChanges.keyField(key), "Required: it is the account's uniqueness key");
@@ -236,7 +238,7 @@ class ContactService implements ContactCommands, ContactQueries {
     Optional<String> uniqueKeyOf(ContactInput input) {
         AccountId account = TenantContext.requireAccount();
         ContactChanges.Result candidate = ContactChanges.apply(null, input, accounts.current().phoneRegion(), null,
-                clock.instant());
+                clock.instant(), attributes.schema());
         return Optional.ofNullable(ContactChanges.uniqueKey(candidate.contact(), contacts.uniquenessKey(account)));
     }
 

@@ -1,5 +1,7 @@
 package io.portevoix.audience.application;
 
+import io.portevoix.audience.AttributeDefinition;
+import io.portevoix.audience.AttributeType;
 import io.portevoix.audience.BroadcastType;
 import io.portevoix.audience.Channel;
 import io.portevoix.audience.ConsentSource;
@@ -69,9 +71,12 @@ class DemoMembers implements ApplicationRunner {
     private final AccountQueries accounts;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final AttributeService attributes;
+    private static final List<String> LEVELS = List.of("Débutant", "Intermédiaire", "Confirmé");
 
     DemoMembers(ContactCommands contacts, ContactQueries queries, AccountQueries accounts,
-            PlatformTransactionManager transactions, Clock clock) {
+            PlatformTransactionManager transactions, Clock clock, AttributeService attributes) {
+        this.attributes = attributes;
         this.contacts = contacts;
         this.queries = queries;
         this.accounts = accounts;
@@ -85,6 +90,9 @@ class DemoMembers implements ApplicationRunner {
             for (AccountSummary account : accounts.all()) {
                 if (DEMO_CLUBS.contains(account.name()) && account.parentId() != null) {
                     TenantContext.runAs(account.id(), () -> {
+                        if (attributes.definitions().isEmpty()) {
+                            transactions.executeWithoutResult(status -> defineAttributes());
+                        }
                         if (queries.count(ContactFilter.ALL) == 0) {
                             List<SiteSummary> sites = accounts.sites();
                             transactions.executeWithoutResult(status -> seed(account.name(), sites));
@@ -94,6 +102,14 @@ class DemoMembers implements ApplicationRunner {
             }
             return null;
         });
+    }
+
+    /** The custom fields a club typically keeps: a level, a medical certificate's end, volunteers. */
+    private void defineAttributes() {
+        attributes.save(new AttributeDefinition("niveau", "Niveau", AttributeType.CHOICE, LEVELS));
+        attributes.save(new AttributeDefinition("certificatMedical", "Certificat médical valable jusqu’au",
+                AttributeType.DATE, List.of()));
+        attributes.save(new AttributeDefinition("benevole", "Bénévole", AttributeType.BOOLEAN, List.of()));
     }
 
     private void seed(String club, List<SiteSummary> sites) {
@@ -140,6 +156,11 @@ class DemoMembers implements ApplicationRunner {
                 member.set(ContactField.TAGS, List.of("Dirigeant", "Conseil"));
             } else if (i < 9) {
                 member.set(ContactField.TAGS, List.of("Conseil"));
+            }
+            if (i % 10 == 1) {
+                member.set(ContactField.ATTRIBUTES, Map.of("niveau", LEVELS.get(random.nextInt(LEVELS.size())),
+                        "certificatMedical", today.plusDays(random.nextInt(400) - 30).toString(),
+                        "benevole", random.nextInt(4) == 0));
             }
             Map<Channel, Map<BroadcastType, Boolean>> consents = new EnumMap<>(Channel.class);
             consents.put(Channel.EMAIL, Map.of(BroadcastType.INFORMATIVE, random.nextInt(10) != 0,

@@ -60,9 +60,11 @@ class ExportService implements ExportCommands, ExportQueries {
     private final Clock clock;
     private final TransactionTemplate separate;
     private final TransactionTemplate reading;
+    private final AttributeService attributes;
 
     ExportService(Segments segments, Exports exports, ExportFiles files, ExportScheduler scheduler, AccountQueries accounts,
-            AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
+            AuditLog audit, Clock clock, PlatformTransactionManager transactions, AttributeService attributes) {
+        this.attributes = attributes;
         this.segments = segments;
         this.exports = exports;
         this.files = files;
@@ -86,7 +88,7 @@ class ExportService implements ExportCommands, ExportQueries {
     @PreAuthorize("hasRole('SEGMENTS_GUEST') and hasRole('CONTACTS_GUEST')")
     public List<ContactDetails> members(Object criteria, PageSpec page) {
         ZoneId zone = accounts.current().timeZone();
-        return segments.members(TenantContext.requireAccount(), Criteria.parse(criteria), LocalDate.now(clock.withZone(zone)),
+        return segments.members(TenantContext.requireAccount(), Criteria.parse(criteria, attributes.schema()), LocalDate.now(clock.withZone(zone)),
                 zone, page);
     }
 
@@ -100,7 +102,7 @@ class ExportService implements ExportCommands, ExportQueries {
     @PreAuthorize("hasRole('CONTACTS_APPROVER')")
     public long export(Object criteria, List<String> columns, CsvFormat format, OutputStream out) {
         List<String> checked = ContactColumns.checked(columns);
-        long written = write(TenantContext.requireAccount(), Criteria.parse(criteria), checked, format, out, count -> {
+        long written = write(TenantContext.requireAccount(), Criteria.parse(criteria, attributes.schema()), checked, format, out, count -> {
         });
         audit.record("contacts.export", written + " contacts", String.join(",", checked));
         return written;
@@ -110,7 +112,7 @@ class ExportService implements ExportCommands, ExportQueries {
     @Transactional
     @PreAuthorize("hasRole('CONTACTS_APPROVER')")
     public ExportId startExport(String name, Object criteria, List<String> columns, CsvFormat format) {
-        Criteria.parse(criteria);
+        Criteria.parse(criteria, attributes.schema());
         ExportId id = new ExportId(UUID.randomUUID());
         String title = name == null || name.isBlank() ? "export" : name.strip();
         AccountId account = TenantContext.requireAccount();
@@ -128,7 +130,7 @@ class ExportService implements ExportCommands, ExportQueries {
         Exports.ExportRequest request = exports.request(account, id)
                 .orElseThrow(() -> new java.util.NoSuchElementException("No such export"));
         ZoneId zone = accounts.current().timeZone();
-        Criteria criteria = Criteria.parse(request.criteria());
+        Criteria criteria = Criteria.parse(request.criteria(), attributes.schema());
         long total = reading.execute(status -> segments.count(account, criteria, LocalDate.now(clock.withZone(zone)), zone));
         progress(account, id, ExportStatus.RUNNING, total, 0, null, null);
         try (OutputStream out = files.write(account, id)) {

@@ -6,7 +6,10 @@ import io.portevoix.audience.SegmentDetails;
 import io.portevoix.audience.SegmentId;
 import io.portevoix.audience.SegmentQueries;
 import io.portevoix.audience.application.port.Segments;
+import io.portevoix.audience.domain.AttributeSchema;
 import io.portevoix.audience.domain.Criteria;
+import io.portevoix.audience.AttributeDefinition;
+import io.portevoix.audience.AttributeType;
 import io.portevoix.shared.AccountId;
 import io.portevoix.shared.InvalidInputException;
 import io.portevoix.tenancy.AccountQueries;
@@ -32,8 +35,10 @@ class SegmentService implements SegmentCommands, SegmentQueries {
     private final AccountQueries accounts;
     private final AuditLog audit;
     private final Clock clock;
+    private final AttributeService attributes;
 
-    SegmentService(Segments segments, AccountQueries accounts, AuditLog audit, Clock clock) {
+    SegmentService(Segments segments, AccountQueries accounts, AuditLog audit, Clock clock, AttributeService attributes) {
+        this.attributes = attributes;
         this.segments = segments;
         this.accounts = accounts;
         this.audit = audit;
@@ -45,7 +50,7 @@ class SegmentService implements SegmentCommands, SegmentQueries {
     @PreAuthorize("hasRole('SEGMENTS_EDITOR')")
     public SegmentDetails create(String name, Object criteria) {
         String checked = checkedName(name);
-        Criteria.parse(criteria);
+        Criteria.parse(criteria, attributes.schema());
         Instant now = clock.instant();
         SegmentDetails segment = new SegmentDetails(new SegmentId(UUID.randomUUID()), checked, criteria,
                 TenantContext.currentActor().map(Actor::displayName).orElse("system"), now, now);
@@ -60,7 +65,7 @@ class SegmentService implements SegmentCommands, SegmentQueries {
     public SegmentDetails update(SegmentId id, String name, Object criteria) {
         SegmentDetails current = load(id);
         String checked = checkedName(name);
-        Criteria.parse(criteria);
+        Criteria.parse(criteria, attributes.schema());
         SegmentDetails changed = new SegmentDetails(id, checked, criteria, current.createdBy(), current.createdAt(),
                 clock.instant());
         segments.update(TenantContext.requireAccount(), changed);
@@ -137,7 +142,7 @@ class SegmentService implements SegmentCommands, SegmentQueries {
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('SEGMENTS_GUEST')")
     public long count(Object criteria) {
-        return count(TenantContext.requireAccount(), Criteria.parse(criteria));
+        return count(TenantContext.requireAccount(), Criteria.parse(criteria, attributes.schema()));
     }
 
     @Override
@@ -146,7 +151,7 @@ class SegmentService implements SegmentCommands, SegmentQueries {
     public long count(SegmentId id) {
         AccountId account = TenantContext.requireAccount();
         SegmentDetails segment = segments.find(account, id).orElseThrow(() -> new NoSuchElementException("No such segment"));
-        return count(account, Criteria.parse(segment.criteria()));
+        return count(account, Criteria.parse(segment.criteria(), attributes.schema()));
     }
 
     @Override
@@ -156,6 +161,15 @@ class SegmentService implements SegmentCommands, SegmentQueries {
         if ("status".equals(field)) {
             return java.util.Arrays.stream(io.portevoix.audience.ContactStatus.values()).map(Enum::name).toList();
         }
+        if (field.startsWith("attributes.")) {
+            Optional<AttributeDefinition> definition = attributes.schema().find(field.substring("attributes.".length()));
+            if (definition.isPresent() && definition.get().type() == AttributeType.CHOICE) {
+                return definition.get().choices();
+            }
+            if (definition.isPresent() && definition.get().type() != AttributeType.TEXT) {
+                return List.of();
+            }
+        }
         return segments.suggestions(TenantContext.requireAccount(), field, 100);
     }
 
@@ -163,6 +177,8 @@ class SegmentService implements SegmentCommands, SegmentQueries {
     public java.util.Map<String, List<String>> operatorsByField() {
         java.util.Map<String, List<String>> fields = new java.util.TreeMap<>();
         Criteria.FIELDS.forEach((field, type) -> fields.put(field, Criteria.OPS.get(type).stream().sorted().toList()));
+        AttributeSchema schema = attributes.schema();
+        schema.definitions().forEach(d -> fields.put("attributes." + d.key(), schema.operators(d.key())));
         for (String channel : List.of("EMAIL", "SMS")) {
             for (String type : List.of("INFORMATIVE", "MARKETING")) {
                 fields.put("consent." + channel + "." + type, List.of("isFalse", "isTrue"));

@@ -35,7 +35,6 @@ public final class ContactChanges {
     public static final int MAX_TEXT = 1000;
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("d/M/uuuu")
             .withResolverStyle(java.time.format.ResolverStyle.STRICT);
-    private static final Pattern ATTRIBUTE_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
     /** The new state and the consents that changed. */
     public record Result(ContactDetails contact, List<ConsentToggle> consentChanges) {
@@ -50,6 +49,12 @@ public final class ContactChanges {
 
     public static Result apply(@Nullable ContactDetails current, ContactInput in, String phoneRegion,
             @Nullable String siteName, Instant now) {
+        return apply(current, in, phoneRegion, siteName, now, AttributeSchema.NONE);
+    }
+
+    /** As above, with custom attributes checked and normalised by the account's definitions. */
+    public static Result apply(@Nullable ContactDetails current, ContactInput in, String phoneRegion,
+            @Nullable String siteName, Instant now, AttributeSchema schema) {
         List<FieldError> errors = new ArrayList<>();
         ContactDetails c = current != null ? current : new ContactDetails(ContactId.random(), null, null, null, null,
                 null, null, null, ContactStatus.PROSPECT, true, null, null, null, null, null, null, null, null, null,
@@ -130,15 +135,19 @@ public final class ContactChanges {
         if (in.has(ContactField.ATTRIBUTES)) {
             attributes = new LinkedHashMap<>(c.attributes());
             for (var entry : (in.attributes() == null ? Map.<String, Object>of() : in.attributes()).entrySet()) {
-                if (!ATTRIBUTE_KEY.matcher(entry.getKey()).matches()) {
+                if (!AttributeSchema.KEY.matcher(entry.getKey()).matches()) {
                     errors.add(new FieldError("attributes." + entry.getKey(),
                             "An attribute key is a letter then letters, digits or _ (64 at most)"));
-                } else if (entry.getValue() == null) {
+                } else if (entry.getValue() == null || String.valueOf(entry.getValue()).isBlank()) {
                     attributes.remove(entry.getKey());
                 } else if (String.valueOf(entry.getValue()).length() > MAX_TEXT) {
                     errors.add(new FieldError("attributes." + entry.getKey(), "At most 1,000 characters"));
                 } else {
-                    attributes.put(entry.getKey(), entry.getValue());
+                    try {
+                        attributes.put(entry.getKey(), schema.normalise(entry.getKey(), entry.getValue()));
+                    } catch (IllegalArgumentException invalid) {
+                        errors.add(new FieldError("attributes." + entry.getKey(), invalid.getMessage()));
+                    }
                 }
             }
         }

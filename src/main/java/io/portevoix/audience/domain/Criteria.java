@@ -64,15 +64,21 @@ public sealed interface Criteria {
 
     /** Parses the JSON tree (maps, lists, strings, numbers, booleans) of a criteria document. */
     static Criteria parse(@Nullable Object tree) {
+        return parse(tree, AttributeSchema.NONE);
+    }
+
+    /** Parses criteria where custom attributes have the types the account defined. */
+    static Criteria parse(@Nullable Object tree, AttributeSchema attributes) {
         List<FieldError> errors = new ArrayList<>();
-        Criteria criteria = parse(tree, "criteria", errors, 0);
+        Criteria criteria = parse(tree, "criteria", errors, 0, attributes);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         return criteria;
     }
 
-    private static Criteria parse(@Nullable Object tree, String path, List<FieldError> errors, int depth) {
+    private static Criteria parse(@Nullable Object tree, String path, List<FieldError> errors, int depth,
+            AttributeSchema attributes) {
         if (!(tree instanceof Map<?, ?> node)) {
             errors.add(new FieldError(path, "Must be an object: {\"match\",\"rules\"} or {\"field\",\"op\",\"value\"}"));
             return new Group(true, List.of());
@@ -92,7 +98,7 @@ public sealed interface Criteria {
                 errors.add(new FieldError(path + ".rules", "Must be a list of rules or criteria"));
             } else {
                 for (int i = 0; i < list.size(); i++) {
-                    rules.add(parse(list.get(i), path + ".rules[" + i + "]", errors, depth + 1));
+                    rules.add(parse(list.get(i), path + ".rules[" + i + "]", errors, depth + 1, attributes));
                 }
             }
             return new Group(!matchText.equals("ANY"), rules);
@@ -100,7 +106,7 @@ public sealed interface Criteria {
         String field = String.valueOf(node.get("field"));
         String op = String.valueOf(node.get("op"));
         Object value = node.get("value");
-        Type type = type(field);
+        Type type = type(field, attributes);
         if (type == null) {
             errors.add(new FieldError(path + ".field", BEHAVIOUR.contains(field)
                     ? field + " needs sent campaigns, which come with the e-mail campaigns"
@@ -116,12 +122,12 @@ public sealed interface Criteria {
         return new Rule(field, type, op, value);
     }
 
-    static @Nullable Type type(String field) {
+    static @Nullable Type type(String field, AttributeSchema attributes) {
         if (FIELDS.containsKey(field)) {
             return FIELDS.get(field);
         }
         if (ATTRIBUTE.matcher(field).matches()) {
-            return Type.TEXT;
+            return attributes.criteriaType(field.substring("attributes.".length()));
         }
         if (CONSENT.matcher(field).matches()) {
             return Type.BOOLEAN;

@@ -49,10 +49,23 @@ final class CriteriaSql {
         return ":" + name;
     }
 
+    /**
+     * A custom attribute as SQL of its criteria type: values that do not fit the type (stored
+     * before the definition existed) count as empty rather than failing the query.
+     */
+    private static String attribute(String field, Criteria.Type type) {
+        String key = field.substring("attributes.".length()).replace("'", "");
+        return switch (type) {
+            case NUMBER -> "(case when jsonb_typeof(attributes -> '" + key + "') = 'number' then (attributes ->> '"
+                    + key + "')::numeric end)";
+            case DATE -> "(case when (attributes ->> '" + key + "') ~ '^\\d{4}-\\d{2}-\\d{2}$' then (attributes ->> '"
+                    + key + "')::date end)";
+            case BOOLEAN -> "(attributes -> '" + key + "' = 'true'::jsonb)";
+            default -> "(attributes ->> '" + key + "')";
+        };
+    }
+
     private static String column(String field) {
-        if (field.startsWith("attributes.")) {
-            return "(attributes ->> '" + field.substring("attributes.".length()).replace("'", "") + "')";
-        }
         if (field.startsWith("consent.")) {
             String[] parts = field.split("\\.");
             return switch (parts[2]) {
@@ -83,7 +96,7 @@ final class CriteriaSql {
 
     private String rule(Criteria.Rule rule) {
         String column = rule.field().equals("age") ? "date_part('year', age(" + param(Date.valueOf(today)) + ", birth_date))"
-                : column(rule.field());
+                : rule.field().startsWith("attributes.") ? attribute(rule.field(), rule.type()) : column(rule.field());
         Object value = rule.value();
         return switch (rule.type()) {
             case TEXT -> text(column, rule.op(), value);

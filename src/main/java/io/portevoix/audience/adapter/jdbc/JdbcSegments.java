@@ -84,7 +84,8 @@ class JdbcSegments implements Segments {
 
     @Override
     public List<String> suggestions(AccountId account, String field, int limit) {
-        String column = SUGGESTED.get(field);
+        String column = field.matches("attributes\\.[A-Za-z][A-Za-z0-9_]{0,63}")
+                ? "attributes ->> '" + field.substring("attributes.".length()) + "'" : SUGGESTED.get(field);
         if (column == null) {
             return List.of();
         }

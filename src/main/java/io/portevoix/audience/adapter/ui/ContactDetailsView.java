@@ -27,6 +27,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.portevoix.audience.AttributeSettings;
 import io.portevoix.audience.BroadcastType;
 import io.portevoix.audience.Channel;
 import io.portevoix.audience.ConsentChange;
@@ -63,11 +64,14 @@ final class ContactDetailsView extends Main implements BeforeEnterObserver {
     private final ContactQueries queries;
     private final ContactCommands commands;
     private final AccountQueries accounts;
+    private final AttributeSettings attributeSettings;
     private final boolean editor = can(AccessLevel.EDITOR);
     private final boolean approver = can(AccessLevel.APPROVER);
     private ContactId id = new ContactId(new UUID(0, 0));
 
-    ContactDetailsView(ContactQueries queries, ContactCommands commands, AccountQueries accounts) {
+    ContactDetailsView(ContactQueries queries, ContactCommands commands, AccountQueries accounts,
+            AttributeSettings attributeSettings) {
+        this.attributeSettings = attributeSettings;
         this.queries = queries;
         this.commands = commands;
         this.accounts = accounts;
@@ -179,8 +183,15 @@ final class ContactDetailsView extends Main implements BeforeEnterObserver {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 2),
                 new FormLayout.ResponsiveStep("1000px", 3));
         form.getChildren().forEach(field -> field.getElement().setProperty("readonly", !editor));
+        AttributeFields custom = new AttributeFields(attributeSettings.definitions(), c.attributes());
+        custom.setReadOnly(!editor);
+        FormLayout customForm = new FormLayout();
+        customForm.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 2),
+                new FormLayout.ResponsiveStep("1000px", 3));
+        custom.components().forEach(customForm::add);
         Button save = new Button(getTranslation("action.save"), VaadinIcon.CHECK.create(), e -> {
             fields.values().forEach(f -> f.setInvalid(false));
+            custom.clearInvalid();
             try {
                 ContactDetails saved = commands.update(id, ContactInput.builder()
                         .set(ContactField.CIVILITY, civility.getValue())
@@ -201,6 +212,7 @@ final class ContactDetailsView extends Main implements BeforeEnterObserver {
                         .set(ContactField.BOOKLET_EXPIRES_ON, date(bookletExpires.getValue()))
                         .set(ContactField.TAGS, List.of(tags.getValue().split("\\s*,\\s*")).stream()
                                 .filter(t -> !t.isBlank()).toList())
+                        .set(ContactField.ATTRIBUTES, custom.values())
                         .build(), ConsentSource.USER);
                 Notification.show(getTranslation("contact.saved"), 3000, Notification.Position.BOTTOM_END)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -211,6 +223,9 @@ final class ContactDetailsView extends Main implements BeforeEnterObserver {
                     if (field != null) {
                         field.setErrorMessage(getTranslation("contact.invalid." + error.field()));
                         field.setInvalid(true);
+                    } else if (custom.markInvalid(error.field(),
+                            getTranslation("contact.invalid.attribute." + custom.type(error.field()).name()))) {
+                        continue;
                     } else {
                         Notification.show(error.message(), 5000, Notification.Position.TOP_CENTER)
                                 .addThemeVariants(NotificationVariant.LUMO_ERROR);
@@ -221,7 +236,11 @@ final class ContactDetailsView extends Main implements BeforeEnterObserver {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setVisible(editor);
         save.setId("save-contact");
-        Div panel = new Div(form, save);
+        Div panel = new Div(form);
+        if (!custom.isEmpty()) {
+            panel.add(new H3(getTranslation("contact.attributes")), customForm);
+        }
+        panel.add(save);
         panel.addClassName("pv-form-panel");
         return panel;
     }

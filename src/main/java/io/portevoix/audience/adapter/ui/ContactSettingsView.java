@@ -12,6 +12,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.portevoix.audience.AttributeSettings;
 import io.portevoix.audience.ContactCommands;
 import io.portevoix.audience.ContactQueries;
 import io.portevoix.audience.UniquenessKey;
@@ -20,14 +21,14 @@ import io.portevoix.tenancy.Area;
 import io.portevoix.tenancy.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
 
-/** Settings → Contacts: the field that identifies a member (e-mail, mobile or external reference). */
+/** Settings → Contacts: the field that identifies a member (e-mail, mobile or external reference) and the custom fields. */
 @Route("settings/contacts")
 @PageTitle("Porte-Voix")
 @Menu(order = 94, icon = "vaadin:key-o", title = "nav.settings.contacts")
 @RolesAllowed("SETTINGS_GUEST")
 final class ContactSettingsView extends Main {
 
-    ContactSettingsView(ContactQueries queries, ContactCommands commands) {
+    ContactSettingsView(ContactQueries queries, ContactCommands commands, AttributeSettings attributes) {
         addClassName("pv-view");
         Select<UniquenessKey> key = new Select<>();
         key.setLabel(getTranslation("contactSettings.key"));
@@ -48,6 +49,6 @@ final class ContactSettingsView extends Main {
         save.setId("save-uniqueness-key");
         Div panel = new Div(new Paragraph(getTranslation("contactSettings.text")), key, new Div(save));
         panel.addClassName("pv-form-panel");
-        add(panel);
+        add(panel, new AttributeDefinitionsPanel(attributes, editor));
     }
 }

@@ -28,6 +28,7 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import io.portevoix.audience.BroadcastType;
 import io.portevoix.audience.Channel;
 import io.portevoix.audience.ConsentSource;
+import io.portevoix.audience.AttributeSettings;
 import io.portevoix.audience.ImportCommands;
 import io.portevoix.audience.ImportId;
 import io.portevoix.audience.ImportIssue;
@@ -66,7 +67,11 @@ final class ImportContactsView extends Main {
     private byte[] content = new byte[0];
     private String fileName = "";
 
-    ImportContactsView(ImportQueries queries, ImportCommands commands) {
+    private final AttributeSettings attributes;
+    private final Map<String, String> attributeLabels = new LinkedHashMap<>();
+
+    ImportContactsView(ImportQueries queries, ImportCommands commands, AttributeSettings attributes) {
+        this.attributes = attributes;
         this.queries = queries;
         this.commands = commands;
         this.numbers = NumberFormat.getIntegerInstance(getLocale());
@@ -107,6 +112,10 @@ final class ImportContactsView extends Main {
         List<String> targets = new ArrayList<>();
         targets.add("");
         targets.addAll(queries.mappableFields());
+        Map<String, String> defined = new LinkedHashMap<>();
+        attributes.definitions().forEach(d -> defined.put("attributes." + d.key(), d.label()));
+        attributeLabels.putAll(defined);
+        targets.addAll(defined.keySet());
         FormLayout mapping = new FormLayout();
         mapping.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("700px", 3));
         Map<String, ComboBox<String>> choices = new LinkedHashMap<>();
@@ -114,10 +123,17 @@ final class ImportContactsView extends Main {
             ComboBox<String> choice = new ComboBox<>(header);
             List<String> options = new ArrayList<>(targets);
             String attribute = "attributes." + header.replaceAll("[^A-Za-z0-9_]", "_").replaceAll("^[^A-Za-z]+", "a");
-            options.add(attribute);
+            if (!options.contains(attribute)) {
+                options.add(attribute);
+            }
             choice.setItems(options);
             choice.setItemLabelGenerator(this::label);
-            choice.setValue(preview.guessedMapping().getOrDefault(header, ""));
+            String guessed = preview.guessedMapping().getOrDefault(header, "");
+            if (guessed.isEmpty()) {
+                guessed = defined.entrySet().stream().filter(e -> fold(e.getValue()).equals(fold(header)))
+                        .map(Map.Entry::getKey).findFirst().orElse(guessed);
+            }
+            choice.setValue(guessed);
             choices.put(header, choice);
             mapping.add(choice);
         }
@@ -223,9 +239,17 @@ final class ImportContactsView extends Main {
         return header.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
     }
 
+    private static String fold(String text) {
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "").strip()
+                .toLowerCase(java.util.Locale.ROOT);
+    }
+
     private String label(String target) {
         if (target == null || target.isEmpty()) {
             return getTranslation("import.ignore");
+        }
+        if (attributeLabels.containsKey(target)) {
+            return getTranslation("import.customField", attributeLabels.get(target));
         }
         String key = "field." + target;
         String text = getTranslation(key);

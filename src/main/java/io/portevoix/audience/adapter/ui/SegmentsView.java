@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -21,6 +22,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.portevoix.audience.AttributeSettings;
 import io.portevoix.audience.BuiltInSegment;
 import io.portevoix.audience.ExportCommands;
 import io.portevoix.audience.ExportQueries;
@@ -74,10 +76,12 @@ final class SegmentsView extends Main {
     private Button save = new Button();
     private final Map<SegmentId, Long> savedCounts = new java.util.HashMap<>();
     private final Span countedAt = new Span();
+    private final Map<String, String> attributeLabels = new java.util.HashMap<>();
 
     SegmentsView(SegmentQueries queries, SegmentCommands commands, ExportQueries exportQueries,
-            ExportCommands exportCommands) {
+            ExportCommands exportCommands, AttributeSettings attributes) {
         this.queries = queries;
+        attributes.definitions().forEach(d -> attributeLabels.put("attributes." + d.key(), d.label()));
         this.commands = commands;
         this.operators = queries.operatorsByField();
         this.numbers = NumberFormat.getIntegerInstance(getLocale());
@@ -286,7 +290,20 @@ final class SegmentsView extends Main {
                 if (row.choices.isVisible() && value instanceof List<?> list) {
                     row.choices.select(list.stream().map(String::valueOf).toList());
                 }
+                if (row.date.isVisible() && value != null) {
+                    List<?> dates = value instanceof List<?> list ? list : List.of(value);
+                    row.date.setValue(localDate(dates.get(0)));
+                    row.dateTo.setValue(dates.size() > 1 ? localDate(dates.get(1)) : null);
+                }
             }
+        }
+    }
+
+    private static java.time.@org.jspecify.annotations.Nullable LocalDate localDate(Object value) {
+        try {
+            return java.time.LocalDate.parse(String.valueOf(value).substring(0, Math.min(10, String.valueOf(value).length())));
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 
@@ -356,6 +373,8 @@ final class SegmentsView extends Main {
         private final ComboBox<String> field = new ComboBox<>();
         private final Select<String> op = new Select<>();
         private final TextField value = new TextField();
+        private final DatePicker date = new DatePicker();
+        private final DatePicker dateTo = new DatePicker();
         private final ComboBox<String> choice = new ComboBox<>();
         private final com.vaadin.flow.component.combobox.MultiSelectComboBox<String> choices =
                 new com.vaadin.flow.component.combobox.MultiSelectComboBox<>();
@@ -365,7 +384,7 @@ final class SegmentsView extends Main {
             addClassName("pv-rule");
             setAlignItems(FlexComponent.Alignment.BASELINE);
             field.setItems(operators.keySet());
-            field.setItemLabelGenerator(f -> label("field." + f, f));
+            field.setItemLabelGenerator(f -> attributeLabels.getOrDefault(f, label("field." + f, f)));
             field.setPlaceholder(getTranslation("segments.field"));
             field.setAllowCustomValue(true);
             field.addCustomValueSetListener(e -> field.setValue(e.getDetail()));
@@ -414,7 +433,13 @@ final class SegmentsView extends Main {
                 recount();
             });
             value.addValueChangeListener(e -> recount());
-            add(field, op, value, choice, choices, remove);
+            for (DatePicker picker : List.of(date, dateTo)) {
+                picker.setWidth("160px");
+                picker.addValueChangeListener(e -> recount());
+            }
+            date.addClassName("pv-rule-date");
+            dateTo.addClassName("pv-rule-date-to");
+            add(field, op, value, date, dateTo, choice, choices, remove);
             showEditor();
         }
 
@@ -424,9 +449,23 @@ final class SegmentsView extends Main {
             boolean needsValue = operator == null || !NO_VALUE.contains(operator);
             boolean list = "in".equals(operator) || "notIn".equals(operator);
             boolean single = "eq".equals(operator) || "neq".equals(operator) || "contains".equals(operator);
-            choice.setVisible(needsValue && !suggested.isEmpty() && single);
-            choices.setVisible(needsValue && !suggested.isEmpty() && list);
-            value.setVisible(needsValue && !choice.isVisible() && !choices.isVisible());
+            boolean dated = needsValue && dateField() && !NUMBERS.contains(operator);
+            choice.setVisible(needsValue && !dated && !suggested.isEmpty() && single);
+            choices.setVisible(needsValue && !dated && !suggested.isEmpty() && list);
+            date.setVisible(dated);
+            dateTo.setVisible(dated && "between".equals(operator));
+            value.setVisible(needsValue && !dated && !choice.isVisible() && !choices.isVisible());
+        }
+
+        /** Dates are picked, not typed: the fields whose operators count days. */
+        private boolean dateField() {
+            List<String> ops = field.getValue() == null ? List.of() : operators.getOrDefault(field.getValue(), List.of());
+            return ops.contains("inLastDays") || ops.contains("birthdayInDays");
+        }
+
+        private boolean numberField() {
+            List<String> ops = field.getValue() == null ? List.of() : operators.getOrDefault(field.getValue(), List.of());
+            return ops.contains("gt") && !dateField();
         }
 
         private String suggestionLabel(String suggestion) {
@@ -435,6 +474,11 @@ final class SegmentsView extends Main {
 
         /** The value as typed or picked: a list for list operators. */
         private String text() {
+            if (date.isVisible()) {
+                String from = date.getValue() == null ? "" : date.getValue().toString();
+                return dateTo.isVisible() ? (from.isEmpty() || dateTo.getValue() == null ? "" : from + ", " + dateTo.getValue())
+                        : from;
+            }
             if (choice.isVisible()) {
                 return choice.getValue() == null ? "" : choice.getValue();
             }
@@ -464,8 +508,7 @@ final class SegmentsView extends Main {
         }
 
         private Object typed(String text) {
-            boolean numeric = NUMBERS.contains(op.getValue()) || Set.of("age", "visitCount", "booklet.sessionsLeft")
-                    .contains(field.getValue());
+            boolean numeric = NUMBERS.contains(op.getValue()) || numberField();
             if (numeric) {
                 try {
                     return new BigDecimal(text);
