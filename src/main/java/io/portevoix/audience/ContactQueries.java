@@ -11,6 +11,12 @@ public interface ContactQueries {
 
     Optional<ContactDetails> find(ContactId id);
 
+    /**
+     * The live contacts among these ids (at most a few thousand), for delivery to render a batch
+     * of messages; erased or unknown ids are left out.
+     */
+    List<ContactDetails> findAll(java.util.Collection<ContactId> ids);
+
     /** Contacts with this e-mail, ignoring case. */
     List<ContactDetails> findByEmail(String email);
 

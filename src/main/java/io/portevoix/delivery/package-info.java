@@ -8,7 +8,8 @@
  * campaign issues. Depends on tenancy, templates (its published records and spi) and the shell.
  */
 @NullMarked
-@ApplicationModule(displayName = "Delivery", allowedDependencies = {"tenancy", "templates", "templates::spi", "shell"})
+@ApplicationModule(displayName = "Delivery", allowedDependencies = {"tenancy", "audience", "templates", "templates::spi",
+        "campaigns", "campaigns::spi", "shell"})
 package io.portevoix.delivery;
 
 import org.jspecify.annotations.NullMarked;

@@ -158,6 +158,12 @@ class ContactService implements ContactCommands, ContactQueries {
 
     @Override
     @Transactional(readOnly = true)
+    public List<ContactDetails> findAll(java.util.Collection<ContactId> ids) {
+        return contacts.findAll(TenantContext.requireAccount(), ids);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     @PreAuthorize("hasRole('CONTACTS_GUEST')")
     public Optional<ContactDetails> find(ContactId id) {
         return contacts.find(TenantContext.requireAccount(), id);

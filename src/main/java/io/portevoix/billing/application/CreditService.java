@@ -5,6 +5,8 @@ import io.portevoix.billing.CreditCommands;
 import io.portevoix.billing.CreditEntry;
 import io.portevoix.billing.CreditEntryKind;
 import io.portevoix.billing.CreditQueries;
+import io.portevoix.billing.CreditReservations;
+import io.portevoix.billing.NotEnoughCreditsException;
 import io.portevoix.billing.GrantCredits;
 import io.portevoix.billing.application.port.CreditLedger;
 import io.portevoix.shared.AccountId;
@@ -21,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
-class CreditService implements CreditQueries, CreditCommands {
+class CreditService implements CreditQueries, CreditCommands, CreditReservations {
 
     private final CreditLedger ledger;
     private final AuditLog audit;
@@ -70,6 +72,49 @@ class CreditService implements CreditQueries, CreditCommands {
             audit.record("credits.grant", String.valueOf(command.amount()), command.comment());
             return balance;
         }));
+    }
+
+    @Override
+    public long available() {
+        return ledger.balance(TenantContext.requireAccount()).available();
+    }
+
+    @Override
+    public void reserve(String reference, long amount, String comment) {
+        if (amount <= 0) {
+            return;
+        }
+        AccountId account = TenantContext.requireAccount();
+        long available = ledger.balance(account).available();
+        if (available < amount) {
+            throw new NotEnoughCreditsException(amount, available);
+        }
+        try {
+            ledger.append(account, clock.instant(), CreditEntryKind.RESERVATION, 0, amount, reference, actor(), comment);
+        } catch (CreditLedger.InsufficientCreditsException raced) {
+            // another send reserved meanwhile; the database refused to go below zero
+            throw new NotEnoughCreditsException(amount, available);
+        }
+    }
+
+    @Override
+    public void release(String reference, long amount, String comment) {
+        if (amount > 0) {
+            ledger.append(TenantContext.requireAccount(), clock.instant(), CreditEntryKind.RELEASE, 0, -amount, reference,
+                    actor(), comment);
+        }
+    }
+
+    @Override
+    public void debit(String reference, long amount, String comment) {
+        if (amount > 0) {
+            ledger.append(TenantContext.requireAccount(), clock.instant(), CreditEntryKind.DEBIT, -amount, -amount,
+                    reference, actor(), comment);
+        }
+    }
+
+    private static String actor() {
+        return TenantContext.currentActor().map(Actor::displayName).orElse("system");
     }
 
     CreditBalance balanceOf(AccountId account) {

@@ -48,6 +48,16 @@ class JdbcContacts implements Contacts {
     }
 
     @Override
+    public List<ContactDetails> findAll(AccountId account, java.util.Collection<ContactId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from audience.contact where account_id = :account and id in (:ids) and erased_at is null")
+                .param("account", account.value()).param("ids", ids.stream().map(ContactId::value).toList())
+                .query((rs, n) -> contact(rs)).list();
+    }
+
+    @Override
     public Optional<ContactDetails> find(AccountId account, ContactId id) {
         return jdbc.sql("select * from audience.contact where account_id = ? and id = ? and erased_at is null")
                 .params(account.value(), id.value()).query((rs, n) -> contact(rs)).optional();

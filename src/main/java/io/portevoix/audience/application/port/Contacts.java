@@ -23,6 +23,9 @@ public interface Contacts {
 
     Optional<ContactDetails> find(AccountId account, ContactId id);
 
+    /** The live contacts among these ids, in no particular order. */
+    List<ContactDetails> findAll(AccountId account, java.util.Collection<ContactId> ids);
+
     Optional<ContactDetails> findByUniqueKey(AccountId account, String uniqueKey);
 
     List<ContactDetails> findBy(AccountId account, LookUp column, String value);

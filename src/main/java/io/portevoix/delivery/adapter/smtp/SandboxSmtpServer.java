@@ -75,7 +75,20 @@ class SandboxSmtpServer implements CapturedMail, DisposableBean {
                 email.getRecipients().stream().map(Recipient::getAddress).toList(),
                 email.getSubject() == null ? "" : email.getSubject(),
                 email.getPlainText() == null ? "" : email.getPlainText(),
-                email.getHTMLText() == null ? "" : email.getHTMLText());
+                email.getHTMLText() == null ? "" : email.getHTMLText(), headers(mime));
+    }
+
+    private static java.util.Map<String, String> headers(MimeMessage mime) {
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        try {
+            for (var e = mime.getAllHeaders(); e.hasMoreElements(); ) {
+                jakarta.mail.Header header = e.nextElement();
+                headers.merge(header.getName(), header.getValue(), (a, b) -> a + "\n" + b);
+            }
+        } catch (MessagingException e) {
+            LOG.debug("Headers of a captured message could not be read", e);
+        }
+        return headers;
     }
 
     @Override

@@ -4,6 +4,8 @@ import io.portevoix.delivery.application.DeliverySettings;
 import io.portevoix.delivery.application.port.MailTransport;
 import io.portevoix.delivery.application.port.OutgoingMail;
 import org.jspecify.annotations.Nullable;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.simplejavamail.api.mailer.Mailer;
 import org.simplejavamail.api.mailer.config.TransportStrategy;
 import org.simplejavamail.email.EmailBuilder;
@@ -47,17 +49,55 @@ class SmtpMailTransport implements MailTransport, DisposableBean {
         if (mailer == null) {
             throw new MailTransportException("No mail server is configured (PORTEVOIX_SMTP_HOST)", null);
         }
-        try {
-            mailer.sendMail(EmailBuilder.startingBlank()
-                    .from(mail.fromName(), mail.from().value())
-                    .to(mail.to().value())
-                    .withSubject(mail.subject())
-                    .withPlainText(mail.text())
-                    .withHTMLText(mail.html())
-                    .buildEmail());
-        } catch (RuntimeException e) {
-            throw new MailTransportException("The mail server refused or could not be reached: " + e.getMessage(), e);
+        var email = EmailBuilder.startingBlank()
+                .from(mail.fromName(), mail.from().value())
+                .to(mail.to().value())
+                .withSubject(mail.subject())
+                .withPlainText(mail.text())
+                .withHTMLText(mail.html());
+        if (mail.messageId() != null) {
+            email.fixingMessageId(mail.messageId());
         }
+        if (mail.replyTo() != null) {
+            email.withReplyTo(mail.replyTo().value());
+        }
+        mail.headers().forEach(email::withHeader);
+        try {
+            mailer.sendMail(email.buildEmail());
+        } catch (RuntimeException e) {
+            Integer code = replyCode(e);
+            boolean permanent = code != null && code >= 500;
+            throw new MailTransportException("The mail server " + (code == null ? "could not be reached or failed"
+                    : "answered " + code) + ": " + rootMessage(e), e, permanent);
+        }
+    }
+
+    /** The SMTP reply code of the failure, when the server gave one. */
+    static @Nullable Integer replyCode(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SMTPAddressFailedException failed) {
+                return failed.getReturnCode();
+            }
+            if (t instanceof SMTPSendFailedException failed) {
+                return failed.getReturnCode();
+            }
+            if (t instanceof jakarta.mail.SendFailedException failed && failed.getNextException() != null
+                    && failed.getNextException() != t) {
+                Integer next = replyCode(failed.getNextException());
+                if (next != null) {
+                    return next;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
     }
 
     @Override

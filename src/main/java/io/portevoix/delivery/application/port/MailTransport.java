@@ -12,10 +12,26 @@ public interface MailTransport {
     /** Sends one message; throws {@link MailTransportException} when the server refuses it or cannot be reached. */
     void send(OutgoingMail mail);
 
-    /** The server refused the message or could not be reached. */
+    /**
+     * The server refused the message or could not be reached. {@code permanent}: the server
+     * answered 5xx (this recipient will never be accepted); otherwise (4xx, no connection) a
+     * later attempt may succeed.
+     */
     final class MailTransportException extends RuntimeException {
+
+        private final boolean permanent;
+
         public MailTransportException(String message, Throwable cause) {
+            this(message, cause, false);
+        }
+
+        public MailTransportException(String message, Throwable cause, boolean permanent) {
             super(message, cause);
+            this.permanent = permanent;
+        }
+
+        public boolean permanent() {
+            return permanent;
         }
     }
 }

@@ -1,0 +1,28 @@
+package io.portevoix.campaigns;
+
+import java.util.List;
+import java.util.Optional;
+import org.jmolecules.architecture.hexagonal.PrimaryPort;
+
+/** Reads the current account's campaigns, their review count and their history. */
+@PrimaryPort
+public interface CampaignQueries {
+
+    Optional<CampaignDetails> find(CampaignId id);
+
+    List<CampaignDetails> list(CampaignFilter filter);
+
+    /** Recipients after exclusions, by reason, with the credits needed and the balance. */
+    CampaignCount count(CampaignId id);
+
+    /** The campaign's send runs, the latest first. */
+    List<RunSummary> runs(CampaignId id);
+
+    Optional<RunSummary> run(RunId id);
+
+    /** For delivery: the content of a run and whether its campaign is sending. */
+    Optional<RunContent> runContent(RunId id);
+
+    /** Campaigns waiting for an approver. */
+    long pendingApprovals();
+}

@@ -1,0 +1,551 @@
+package io.portevoix.campaigns.application;
+
+import io.portevoix.audience.Audience;
+import io.portevoix.audience.AudienceCount;
+import io.portevoix.audience.AudienceQueries;
+import io.portevoix.audience.BroadcastType;
+import io.portevoix.audience.Channel;
+import io.portevoix.audience.ContactId;
+import io.portevoix.billing.CreditReservations;
+import io.portevoix.campaigns.CampaignCommands;
+import io.portevoix.campaigns.CampaignContent;
+import io.portevoix.campaigns.CampaignCount;
+import io.portevoix.campaigns.CampaignDetails;
+import io.portevoix.campaigns.CampaignDraft;
+import io.portevoix.campaigns.CampaignFilter;
+import io.portevoix.campaigns.CampaignId;
+import io.portevoix.campaigns.CampaignQueries;
+import io.portevoix.campaigns.CampaignStateException;
+import io.portevoix.campaigns.CampaignStatus;
+import io.portevoix.campaigns.RunContent;
+import io.portevoix.campaigns.RunId;
+import io.portevoix.campaigns.RunStatus;
+import io.portevoix.campaigns.RunSummary;
+import io.portevoix.campaigns.SendResult;
+import io.portevoix.campaigns.application.port.Campaigns;
+import io.portevoix.campaigns.domain.Lifecycle;
+import io.portevoix.campaigns.spi.Outbox;
+import io.portevoix.campaigns.spi.RunFigures;
+import io.portevoix.shared.AccountId;
+import io.portevoix.shared.EmailAddress;
+import io.portevoix.shared.InvalidInputException;
+import io.portevoix.shared.InvalidInputException.FieldError;
+import io.portevoix.tenancy.AccessLevel;
+import io.portevoix.tenancy.AccountQueries;
+import io.portevoix.tenancy.Actor;
+import io.portevoix.tenancy.Area;
+import io.portevoix.tenancy.AuditLog;
+import io.portevoix.tenancy.TenantContext;
+import io.portevoix.templates.EmailContent;
+import io.portevoix.templates.RenderedEmail;
+import io.portevoix.templates.TemplateDetails;
+import io.portevoix.templates.TemplateQueries;
+import io.portevoix.templates.TemplateRenderer;
+import io.portevoix.templates.spi.TestMailSender;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One-shot campaigns: drafts are edited, a send request is approved (or comes from an approver),
+ * and starting a run freezes its recipients into delivery's outbox and reserves one credit per
+ * recipient, in one transaction: a send that does not fit the balance leaves nothing behind.
+ */
+@Service
+class CampaignService implements CampaignCommands, CampaignQueries {
+
+    static final int MAX_TEST_ADDRESSES = 20;
+
+    private final Campaigns campaigns;
+    private final AudienceQueries audiences;
+    private final TemplateRenderer renderer;
+    private final TemplateQueries templates;
+    private final TestMailSender testMails;
+    private final CreditReservations credits;
+    private final Outbox outbox;
+    private final AccountQueries accounts;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    CampaignService(Campaigns campaigns, AudienceQueries audiences, TemplateRenderer renderer, TemplateQueries templates,
+            TestMailSender testMails, CreditReservations credits, Outbox outbox, AccountQueries accounts, AuditLog audit,
+            Clock clock) {
+        this.campaigns = campaigns;
+        this.audiences = audiences;
+        this.renderer = renderer;
+        this.templates = templates;
+        this.testMails = testMails;
+        this.credits = credits;
+        this.outbox = outbox;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    private static Area area(Channel channel) {
+        return channel == Channel.SMS ? Area.SMS_CAMPAIGNS : Area.EMAIL_CAMPAIGNS;
+    }
+
+    private static void require(Channel channel, AccessLevel level) {
+        if (!TenantContext.currentActorCan(area(channel), level)) {
+            throw new AccessDeniedException("This needs the " + level + " level for " + area(channel));
+        }
+    }
+
+    private static String actor() {
+        return TenantContext.currentActor().map(Actor::displayName).orElse("system");
+    }
+
+    private CampaignDetails locked(CampaignId id) {
+        return campaigns.lock(TenantContext.requireAccount(), id)
+                .orElseThrow(() -> new NoSuchElementException("No such campaign"));
+    }
+
+    // ---- editing
+
+    @Override
+    @Transactional
+    public CampaignDetails create(CampaignDraft draft) {
+        Channel channel = draft.channel() == null ? Channel.EMAIL : draft.channel();
+        require(channel, AccessLevel.EDITOR);
+        Instant now = clock.instant();
+        CampaignDetails blank = new CampaignDetails(CampaignId.random(), "", "", channel,
+                BroadcastType.INFORMATIVE, Audience.NONE, CampaignContent.EMPTY, CampaignStatus.DRAFT, null, actor(), "", "",
+                "", null, now, now);
+        CampaignDetails created = checked(merge(blank, draft, now));
+        campaigns.insert(TenantContext.requireAccount(), created);
+        audit.record("campaign.create", created.name(), created.channel().name());
+        return withDefaultSender(created);
+    }
+
+    @Override
+    @Transactional
+    public CampaignDetails update(CampaignId id, CampaignDraft draft) {
+        CampaignDetails current = locked(id);
+        require(current.channel(), AccessLevel.EDITOR);
+        Lifecycle.requireEditable(current.status());
+        if (draft.channel() != null && draft.channel() != current.channel()) {
+            throw InvalidInputException.of("channel", "A campaign's channel is chosen when it is created");
+        }
+        CampaignDetails changed = checked(merge(current, draft, clock.instant()));
+        campaigns.update(TenantContext.requireAccount(), changed);
+        return withDefaultSender(changed);
+    }
+
+    private static CampaignDetails merge(CampaignDetails c, CampaignDraft d, Instant now) {
+        return new CampaignDetails(c.id(), d.name() == null ? c.name() : d.name().strip(),
+                d.description() == null ? c.description() : d.description().strip(), c.channel(),
+                d.broadcastType() == null ? c.broadcastType() : d.broadcastType(),
+                d.audience() == null ? c.audience() : d.audience(), d.content() == null ? c.content() : d.content(),
+                c.status(), c.sendAt(), c.createdBy(), c.submittedBy(), c.reviewedBy(), c.reviewComment(), c.currentRun(),
+                c.createdAt(), now);
+    }
+
+    /** Every field checked at once; merge tags are checked by the renderer (a 422 naming the tag). */
+    private CampaignDetails checked(CampaignDetails c) {
+        List<FieldError> errors = new ArrayList<>();
+        if (c.name().isEmpty() || c.name().length() > 200) {
+            errors.add(new FieldError("name", "A campaign needs a name of at most 200 characters"));
+        }
+        if (c.description().length() > 2_000) {
+            errors.add(new FieldError("description", "At most 2,000 characters"));
+        }
+        CampaignContent content = c.content();
+        for (var address : List.of(new String[] {"fromEmail", content.fromEmail()}, new String[] {"replyTo", content.replyTo()})) {
+            if (!address[1].isEmpty()) {
+                try {
+                    new EmailAddress(address[1]);
+                } catch (IllegalArgumentException e) {
+                    errors.add(new FieldError(address[0], "Not a valid e-mail address: " + address[1]));
+                }
+            }
+        }
+        if (content.fromName().length() > 100) {
+            errors.add(new FieldError("fromName", "At most 100 characters"));
+        }
+        if (content.subject().length() > 500) {
+            errors.add(new FieldError("subject", "At most 500 characters"));
+        }
+        if (content.templateId() != null && templates.find(content.templateId()).filter(t -> t.channel() == c.channel())
+                .isEmpty()) {
+            errors.add(new FieldError("templateId", "No such " + c.channel() + " template in this account"));
+        }
+        try {
+            audiences.check(c.audience());
+        } catch (InvalidInputException invalid) {
+            errors.addAll(invalid.errors());
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        renderer.validate("subject", content.subject());
+        renderer.validate("preheader", content.preheader());
+        renderer.validate("html", content.html());
+        renderer.validate("text", content.text());
+        return c;
+    }
+
+    @Override
+    @Transactional
+    public void delete(CampaignId id) {
+        CampaignDetails c = locked(id);
+        require(c.channel(), AccessLevel.EDITOR);
+        if (c.status() != CampaignStatus.DRAFT) {
+            throw new CampaignStateException("Only a draft can be deleted; archive this one instead");
+        }
+        campaigns.delete(TenantContext.requireAccount(), id);
+        audit.record("campaign.delete", c.name(), "");
+    }
+
+    @Override
+    @Transactional
+    public CampaignDetails duplicate(CampaignId id) {
+        CampaignDetails source = find(id).orElseThrow(() -> new NoSuchElementException("No such campaign"));
+        require(source.channel(), AccessLevel.EDITOR);
+        String suffix = "en".equals(accounts.current().locale().getLanguage()) ? " (copy)" : " (copie)";
+        String name = source.name().length() > 190 ? source.name().substring(0, 190) : source.name();
+        return create(new CampaignDraft(name + suffix, source.description(), source.channel(), source.broadcastType(),
+                source.audience(), source.content()));
+    }
+
+    @Override
+    @Transactional
+    public CampaignDetails archive(CampaignId id) {
+        CampaignDetails c = locked(id);
+        require(c.channel(), AccessLevel.EDITOR);
+        CampaignDetails archived = with(c, Lifecycle.archive(c.status()));
+        campaigns.update(TenantContext.requireAccount(), archived);
+        audit.record("campaign.archive", c.name(), "");
+        return archived;
+    }
+
+    private CampaignDetails with(CampaignDetails c, CampaignStatus status) {
+        return c.withStatus(status, clock.instant());
+    }
+
+    // ---- tests and review
+
+    /** The e-mail as sent: the campaign's own content, or its template's where the campaign leaves it empty. */
+    private EmailContent email(CampaignDetails c) {
+        CampaignContent content = c.content();
+        Optional<TemplateDetails> template = content.templateId() == null ? Optional.empty()
+                : templates.find(content.templateId());
+        EmailContent base = template.map(TemplateDetails::email).orElse(EmailContent.EMPTY);
+        return new EmailContent(content.subject().isEmpty() ? base.subject() : content.subject(),
+                content.preheader().isEmpty() ? base.preheader() : content.preheader(),
+                content.html().isBlank() ? base.html() : content.html(), null);
+    }
+
+    @Override
+    @Transactional
+    public int sendTest(CampaignId id, List<String> to, @Nullable ContactId asContact) {
+        CampaignDetails c = find(id).orElseThrow(() -> new NoSuchElementException("No such campaign"));
+        require(c.channel(), AccessLevel.EDITOR);
+        if (c.channel() != Channel.EMAIL) {
+            throw InvalidInputException.of("channel", "SMS tests come with SMS campaigns");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        LinkedHashSet<EmailAddress> addresses = new LinkedHashSet<>();
+        for (int i = 0; i < to.size(); i++) {
+            try {
+                addresses.add(new EmailAddress(to.get(i).strip()));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("to[" + i + "]", "Not a valid e-mail address: " + to.get(i)));
+            }
+        }
+        if (addresses.isEmpty() && errors.isEmpty()) {
+            errors.add(new FieldError("to", "Give at least one address"));
+        }
+        if (addresses.size() > MAX_TEST_ADDRESSES) {
+            errors.add(new FieldError("to", "At most " + MAX_TEST_ADDRESSES + " addresses per test"));
+        }
+        EmailContent email = email(c);
+        if (email.subject().isEmpty() || email.html().isBlank()) {
+            errors.add(new FieldError("subject", "The campaign needs a subject and a message (or a template) to be tested"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        if (!testMails.available()) {
+            throw new IllegalStateException("No mail server is configured to send the test");
+        }
+        RenderedEmail rendered = renderer.previewEmail(email, asContact, c.broadcastType());
+        RenderedEmail marked = new RenderedEmail("[TEST] " + rendered.subject(), rendered.preheader(), rendered.html(),
+                rendered.text());
+        String fromName = c.content().fromName().isEmpty() ? accounts.current().name() : c.content().fromName();
+        addresses.forEach(address -> testMails.send(address, fromName, marked));
+        audit.record("campaign.test", c.name(), addresses.size() + " addresses");
+        return addresses.size();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('EMAIL_CAMPAIGNS_GUEST', 'SMS_CAMPAIGNS_GUEST')")
+    public CampaignCount count(CampaignId id) {
+        CampaignDetails c = find(id).orElseThrow(() -> new NoSuchElementException("No such campaign"));
+        AudienceCount count = audiences.count(c.audience(), c.channel(), c.broadcastType());
+        List<String> warnings = new ArrayList<>();
+        if (!accounts.current().address().isComplete()) {
+            warnings.add("POSTAL_ADDRESS_MISSING");
+        }
+        if (c.channel() == Channel.EMAIL) {
+            warnings.add("DKIM_MISSING");
+        }
+        return new CampaignCount(count.recipients(), count.excluded(), count.recipients(), credits.available(), warnings);
+    }
+
+    // ---- sending
+
+    @Override
+    @Transactional
+    public SendResult send(CampaignId id, @Nullable Instant at) {
+        CampaignDetails c = locked(id);
+        require(c.channel(), AccessLevel.EDITOR);
+        boolean approver = TenantContext.currentActorCan(area(c.channel()), AccessLevel.APPROVER);
+        Instant now = clock.instant();
+        if (at != null && at.isBefore(now.minusSeconds(60))) {
+            throw InvalidInputException.of("at", "The send time is in the past");
+        }
+        CampaignStatus next = Lifecycle.requestSend(c.status(), approver, at, now);
+        requireSendable(c);
+        CampaignDetails requested = c.requested(next, at, actor(), now);
+        audit.record("campaign.send", c.name(), next + (at == null ? "" : " at " + at));
+        return proceed(requested);
+    }
+
+    /** Saves the campaign in its new status and starts the run when it is sending. */
+    private SendResult proceed(CampaignDetails c) {
+        if (c.status() != CampaignStatus.SENDING) {
+            campaigns.update(TenantContext.requireAccount(), c);
+            return new SendResult(c.status(), null);
+        }
+        RunId run = startRun(c);
+        return new SendResult(CampaignStatus.SENDING, run);
+    }
+
+    private void requireSendable(CampaignDetails c) {
+        if (c.channel() != Channel.EMAIL) {
+            throw InvalidInputException.of("channel", "SMS campaigns are sent once SMS delivery is set up");
+        }
+        EmailContent email = email(c);
+        List<FieldError> errors = new ArrayList<>();
+        if (email.subject().isEmpty()) {
+            errors.add(new FieldError("subject", "A campaign needs a subject"));
+        }
+        if (email.html().isBlank()) {
+            errors.add(new FieldError("html", "A campaign needs a message or a template"));
+        }
+        if (c.audience().isEmpty()) {
+            errors.add(new FieldError("audience", "Choose who receives the campaign"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    /**
+     * Freezes the recipients and reserves their credits; a send that does not fit the balance
+     * throws {@link io.portevoix.billing.NotEnoughCreditsException} and the transaction leaves nothing.
+     */
+    private RunId startRun(CampaignDetails c) {
+        AccountId account = TenantContext.requireAccount();
+        RunId run = RunId.random();
+        long targeted = outbox.freeze(run, c.audience(), c.channel(), c.broadcastType());
+        if (targeted == 0) {
+            throw InvalidInputException.of("audience", "Nothing to send: no recipient is left after the exclusions");
+        }
+        credits.reserve("run:" + run, targeted, c.name());
+        int number = campaigns.runs(account, c.id()).size() + 1;
+        String templateName = c.content().templateId() == null ? ""
+                : templates.find(c.content().templateId()).map(TemplateDetails::name).orElse("");
+        Instant now = clock.instant();
+        campaigns.insertRun(account, new Campaigns.StoredRun(run, c.id(), number, RunStatus.SENDING, now, null,
+                c.submittedBy().isEmpty() ? actor() : c.submittedBy(), targeted, targeted, c.broadcastType().name(),
+                templateName, c.audience().toJson()));
+        campaigns.update(account, c.sending(run, now));
+        outbox.start(run);
+        audit.record("campaign.run", c.name(), targeted + " recipients, run " + number);
+        return run;
+    }
+
+    @Override
+    @Transactional
+    public SendResult approve(CampaignId id, String comment) {
+        CampaignDetails c = locked(id);
+        require(c.channel(), AccessLevel.APPROVER);
+        CampaignStatus next = Lifecycle.approve(c.status(), c.sendAt(), clock.instant());
+        requireSendable(c);
+        CampaignDetails approved = c.reviewed(next, actor(), clean(comment), clock.instant());
+        audit.record("campaign.approve", c.name(), clean(comment));
+        return proceed(approved);
+    }
+
+    private static String clean(@Nullable String comment) {
+        String text = comment == null ? "" : comment.strip();
+        return text.length() > 2_000 ? text.substring(0, 2_000) : text;
+    }
+
+    @Override
+    @Transactional
+    public CampaignDetails reject(CampaignId id, String comment) {
+        CampaignDetails c = locked(id);
+        require(c.channel(), AccessLevel.APPROVER);
+        CampaignDetails rejected = c.reviewed(Lifecycle.reject(c.status()), actor(), clean(comment), clock.instant());
+        campaigns.update(TenantContext.requireAccount(), rejected);
+        audit.record("campaign.reject", c.name(), clean(comment));
+        return rejected;
+    }
+
+    @Override
+    @Transactional
+    public CampaignDetails suspend(CampaignId id) {
+        CampaignDetails c = locked(id);
+        require(c.channel(), AccessLevel.APPROVER);
+        CampaignDetails suspended = with(c, Lifecycle.suspend(c.status()));
+        AccountId account = TenantContext.requireAccount();
+        if (c.status() == CampaignStatus.SENDING && c.currentRun() != null) {
+            Campaigns.StoredRun run = campaigns.run(account, c.currentRun()).orElseThrow();
+            long pending = Math.min(outbox.figures(run.id()).pending(), run.reserved());
+            credits.release("run:" + run.id() + ":suspend:" + clock.millis(), pending, c.name() + " (suspended)");
+            campaigns.updateRun(account, run.id(), RunStatus.SUSPENDED, run.reserved() - pending, null);
+        }
+        campaigns.update(account, suspended);
+        audit.record("campaign.suspend", c.name(), "");
+        return suspended;
+    }
+
+    @Override
+    @Transactional
+    public SendResult resume(CampaignId id) {
+        CampaignDetails c = locked(id);
+        require(c.channel(), AccessLevel.APPROVER);
+        CampaignStatus next = Lifecycle.resume(c.status(), c.sendAt(), clock.instant());
+        AccountId account = TenantContext.requireAccount();
+        Optional<Campaigns.StoredRun> run = c.currentRun() == null ? Optional.empty()
+                : campaigns.run(account, c.currentRun()).filter(r -> r.status() == RunStatus.SUSPENDED);
+        audit.record("campaign.resume", c.name(), "");
+        if (run.isEmpty()) {
+            return proceed(with(c, next));
+        }
+        long pending = outbox.figures(run.get().id()).pending();
+        credits.reserve("run:" + run.get().id() + ":resume:" + clock.millis(), pending, c.name() + " (resumed)");
+        campaigns.updateRun(account, run.get().id(), RunStatus.SENDING, run.get().reserved() + pending, null);
+        campaigns.update(account, with(c, CampaignStatus.SENDING));
+        outbox.start(run.get().id());
+        return new SendResult(CampaignStatus.SENDING, run.get().id());
+    }
+
+    @Override
+    @Transactional
+    public void runFinished(RunId id) {
+        AccountId account = TenantContext.requireAccount();
+        Campaigns.StoredRun run = campaigns.run(account, id).orElseThrow(() -> new NoSuchElementException("No such run"));
+        CampaignDetails c = locked(run.campaign());
+        Campaigns.StoredRun current = campaigns.run(account, id).orElseThrow();
+        RunFigures figures = outbox.figures(id);
+        if (current.status() != RunStatus.SENDING || !figures.finished()) {
+            return;
+        }
+        long charged = Math.min(figures.charged(), current.reserved());
+        credits.debit("run:" + id, charged, c.name());
+        credits.release("run:" + id + ":final", current.reserved() - charged, c.name() + " (not sent)");
+        campaigns.updateRun(account, id, RunStatus.DONE, 0, clock.instant());
+        if (c.status() == CampaignStatus.SENDING && id.equals(c.currentRun())) {
+            campaigns.update(account, with(c, CampaignStatus.SENT));
+        }
+        audit.record("campaign.sent", c.name(), figures.sent() + " sent, " + figures.failed() + " failed, "
+                + figures.unknown() + " unknown");
+    }
+
+    @Override
+    @Transactional
+    public int startDue() {
+        AccountId account = TenantContext.requireAccount();
+        int started = 0;
+        for (CampaignId id : campaigns.due(account, clock.instant())) {
+            CampaignDetails c = locked(id);
+            if (c.status() == CampaignStatus.SCHEDULED) {
+                startRun(with(c, CampaignStatus.SENDING));
+                started++;
+            }
+        }
+        return started;
+    }
+
+    // ---- reading
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('EMAIL_CAMPAIGNS_GUEST', 'SMS_CAMPAIGNS_GUEST')")
+    public Optional<CampaignDetails> find(CampaignId id) {
+        return campaigns.find(TenantContext.requireAccount(), id).map(this::withDefaultSender);
+    }
+
+    private CampaignDetails withDefaultSender(CampaignDetails c) {
+        if (!c.content().fromEmail().isEmpty() || c.channel() != Channel.EMAIL) {
+            return c;
+        }
+        CampaignContent k = c.content();
+        return c.withContent(new CampaignContent(k.subject(), k.preheader(), k.html(), k.text(), k.templateId(),
+                k.fromName(), outbox.defaultSender(), k.replyTo(), k.senderId()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('EMAIL_CAMPAIGNS_GUEST', 'SMS_CAMPAIGNS_GUEST')")
+    public List<CampaignDetails> list(CampaignFilter filter) {
+        return campaigns.list(TenantContext.requireAccount(), filter);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('EMAIL_CAMPAIGNS_GUEST', 'SMS_CAMPAIGNS_GUEST')")
+    public List<RunSummary> runs(CampaignId id) {
+        AccountId account = TenantContext.requireAccount();
+        return campaigns.runs(account, id).stream().map(this::summary).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('EMAIL_CAMPAIGNS_GUEST', 'SMS_CAMPAIGNS_GUEST')")
+    public Optional<RunSummary> run(RunId id) {
+        return campaigns.run(TenantContext.requireAccount(), id).map(this::summary);
+    }
+
+    private RunSummary summary(Campaigns.StoredRun r) {
+        return new RunSummary(r.id(), r.campaign(), r.number(), r.status(), r.startedAt(), r.finishedAt(), r.author(),
+                r.targeted(), BroadcastType.valueOf(r.broadcastType()), r.templateName(), Audience.fromJson(r.audience()),
+                outbox.figures(r.id()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<RunContent> runContent(RunId id) {
+        AccountId account = TenantContext.requireAccount();
+        return campaigns.run(account, id).flatMap(run -> campaigns.find(account, run.campaign()).map(c -> {
+            CampaignDetails resolved = withDefaultSender(c);
+            EmailContent email = email(resolved);
+            CampaignContent k = resolved.content();
+            CampaignContent sent = new CampaignContent(email.subject(), email.preheader(), email.html(), k.text(),
+                    k.templateId(), k.fromName().isEmpty() ? accounts.current().name() : k.fromName(), k.fromEmail(),
+                    k.replyTo(), k.senderId());
+            return new RunContent(id, c.id(), c.channel(), c.broadcastType(), sent,
+                    run.status() == RunStatus.SENDING && Lifecycle.delivering(c.status()));
+        }));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long pendingApprovals() {
+        return campaigns.count(TenantContext.requireAccount(), CampaignStatus.PENDING_APPROVAL);
+    }
+}

@@ -1,0 +1,76 @@
+package io.portevoix.delivery.application;
+
+import io.portevoix.audience.Audience;
+import io.portevoix.audience.AudienceQueries;
+import io.portevoix.audience.BroadcastType;
+import io.portevoix.audience.Channel;
+import io.portevoix.audience.Recipient;
+import io.portevoix.campaigns.RunId;
+import io.portevoix.campaigns.spi.Outbox;
+import io.portevoix.campaigns.spi.RunFigures;
+import io.portevoix.delivery.application.port.DeliveryJobs;
+import io.portevoix.delivery.application.port.Messages;
+import io.portevoix.shared.AccountId;
+import io.portevoix.tenancy.TenantContext;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * Campaigns' outbox: the audience resolved once, in the campaign's transaction, into one row per
+ * recipient (written in batches while PostgreSQL streams the recipients), then workers enqueued
+ * after the commit.
+ */
+@Service
+class OutboxService implements Outbox {
+
+    static final int BATCH = 1_000;
+
+    private final Messages messages;
+    private final AudienceQueries audiences;
+    private final DeliveryJobs jobs;
+    private final DeliverySettings settings;
+
+    OutboxService(Messages messages, AudienceQueries audiences, DeliveryJobs jobs, DeliverySettings settings) {
+        this.messages = messages;
+        this.audiences = audiences;
+        this.jobs = jobs;
+        this.settings = settings;
+    }
+
+    @Override
+    public long freeze(RunId run, Audience audience, Channel channel, BroadcastType type) {
+        AccountId account = TenantContext.requireAccount();
+        if (messages.frozen(account, run)) {
+            return 0;
+        }
+        List<Recipient> batch = new ArrayList<>(BATCH);
+        long[] written = {0};
+        audiences.recipients(audience, channel, type, recipient -> {
+            batch.add(recipient);
+            if (batch.size() == BATCH) {
+                written[0] += messages.insert(account, run, batch);
+                batch.clear();
+            }
+        });
+        if (!batch.isEmpty()) {
+            written[0] += messages.insert(account, run, batch);
+        }
+        return written[0];
+    }
+
+    @Override
+    public void start(RunId run) {
+        jobs.deliver(TenantContext.requireAccount(), run);
+    }
+
+    @Override
+    public String defaultSender() {
+        return settings.defaultSender();
+    }
+
+    @Override
+    public RunFigures figures(RunId run) {
+        return messages.figures(TenantContext.requireAccount(), run);
+    }
+}

@@ -1,0 +1,215 @@
+package io.portevoix.delivery.application;
+
+import io.portevoix.audience.ContactDetails;
+import io.portevoix.audience.ContactId;
+import io.portevoix.audience.ContactQueries;
+import io.portevoix.audience.SuppressionCommands;
+import io.portevoix.audience.SuppressionReason;
+import io.portevoix.campaigns.CampaignCommands;
+import io.portevoix.campaigns.CampaignQueries;
+import io.portevoix.campaigns.RunContent;
+import io.portevoix.campaigns.RunId;
+import io.portevoix.delivery.OutboxWorkers;
+import io.portevoix.delivery.application.port.DeliveryJobs;
+import io.portevoix.delivery.application.port.MailTransport;
+import io.portevoix.delivery.application.port.Messages;
+import io.portevoix.delivery.application.port.OutgoingMail;
+import io.portevoix.shared.AccountId;
+import io.portevoix.shared.EmailAddress;
+import io.portevoix.tenancy.AccountQueries;
+import io.portevoix.tenancy.AccountSummary;
+import io.portevoix.tenancy.SystemActor;
+import io.portevoix.tenancy.TenantContext;
+import io.portevoix.templates.CompiledEmail;
+import io.portevoix.templates.EmailContent;
+import io.portevoix.templates.RecipientLinks;
+import io.portevoix.templates.RenderedEmail;
+import io.portevoix.templates.TemplateRenderer;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A worker of a send run: claims a batch of due messages (SKIP LOCKED, so workers never share
+ * one), renders and sends each, and records the outcome: SENT; PENDING again with an exponential
+ * back-off after a 4xx or a lost connection; FAILED after a 5xx (the address is then suppressed
+ * as a hard bounce) or after {@value #MAX_ATTEMPTS} attempts. A message is marked SENDING before
+ * it is handed to the server, so one the process dies with stays SENDING and becomes UNKNOWN at
+ * the next start: it is never sent twice by itself.
+ */
+@Service
+class RunDelivery implements OutboxWorkers {
+
+    static final int BATCH = 200;
+    static final int MAX_ATTEMPTS = 8;
+    private static final Logger LOG = LoggerFactory.getLogger(RunDelivery.class);
+
+    /** This process: SENDING rows claimed by any other claimer are orphans of a dead process. */
+    static final String CLAIMER = UUID.randomUUID().toString();
+
+    private final Messages messages;
+    private final CampaignQueries campaigns;
+    private final CampaignCommands campaignCommands;
+    private final ContactQueries contacts;
+    private final SuppressionCommands suppressions;
+    private final TemplateRenderer renderer;
+    private final MailTransport transport;
+    private final DeliverySettings settings;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final AccountQueries accounts;
+    private final DeliveryJobs jobs;
+
+    RunDelivery(AccountQueries accounts, DeliveryJobs jobs, Messages messages, CampaignQueries campaigns, CampaignCommands campaignCommands, ContactQueries contacts,
+            SuppressionCommands suppressions, TemplateRenderer renderer, MailTransport transport, DeliverySettings settings,
+            PlatformTransactionManager transactionManager, Clock clock) {
+        this.accounts = accounts;
+        this.jobs = jobs;
+        this.messages = messages;
+        this.campaigns = campaigns;
+        this.campaignCommands = campaignCommands;
+        this.contacts = contacts;
+        this.suppressions = suppressions;
+        this.renderer = renderer;
+        this.transport = transport;
+        this.settings = settings;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /** Sends the run's due messages until none is left or the campaign stops sending; returns how many were sent. */
+    @Override
+    public int deliver(RunId run) {
+        AccountId account = TenantContext.requireAccount();
+        Optional<RunContent> content = transactions.execute(status -> campaigns.runContent(run));
+        if (content.isEmpty() || !content.get().delivering()) {
+            return 0;
+        }
+        RunContent c = content.get();
+        CompiledEmail email = transactions.execute(status -> renderer.compileEmail(new EmailContent(c.content().subject(),
+                c.content().preheader(), c.content().html(), null), c.broadcastType()));
+        int sent = 0;
+        while (true) {
+            List<Messages.Claimed> batch = transactions.execute(status -> {
+                Optional<RunContent> now = campaigns.runContent(run);
+                if (now.isEmpty() || !now.get().delivering()) {
+                    return List.<Messages.Claimed>of();
+                }
+                return messages.claim(account, run, BATCH, CLAIMER, clock.instant());
+            });
+            if (batch.isEmpty()) {
+                break;
+            }
+            sent += send(account, c, email, batch);
+        }
+        finishIfDone(account, run);
+        return sent;
+    }
+
+    private int send(AccountId account, RunContent c, CompiledEmail email, List<Messages.Claimed> batch) {
+        Map<ContactId, ContactDetails> byId = transactions.execute(status -> contacts.findAll(
+                batch.stream().map(Messages.Claimed::contact).toList())).stream()
+                .collect(Collectors.toMap(ContactDetails::id, Function.identity()));
+        List<Long> sent = new ArrayList<>();
+        List<Runnable> outcomes = new ArrayList<>();
+        EmailAddress from = new EmailAddress(c.content().fromEmail());
+        EmailAddress replyTo = c.content().replyTo().isEmpty() ? null : new EmailAddress(c.content().replyTo());
+        String host = Optional.ofNullable(URI.create(settings.publicUrl()).getHost()).orElse("localhost");
+        for (Messages.Claimed message : batch) {
+            ContactDetails contact = byId.get(message.contact());
+            if (contact == null) {
+                outcomes.add(() -> messages.failed(account, message.id(), "The contact was erased before the send"));
+                continue;
+            }
+            try {
+                RenderedEmail rendered = email.render(contact, RecipientLinks.PREVIEW);
+                transport.send(new OutgoingMail(from, c.content().fromName(), new EmailAddress(message.address()),
+                        rendered.subject(), rendered.text(), rendered.html(),
+                        "<m" + message.id() + "." + c.run() + "@" + host + ">", replyTo,
+                        Map.of("Feedback-ID", c.campaign() + ":" + account.value() + ":" + c.broadcastType().name().toLowerCase()
+                                + ":porte-voix")));
+                sent.add(message.id());
+            } catch (MailTransport.MailTransportException e) {
+                outcomes.add(failure(account, message, e));
+            } catch (RuntimeException e) {
+                LOG.warn("Message {} of run {} could not be prepared", message.id(), c.run(), e);
+                outcomes.add(() -> messages.failed(account, message.id(), "Could not be prepared: " + e.getMessage()));
+            }
+        }
+        Instant now = clock.instant();
+        transactions.executeWithoutResult(status -> {
+            messages.sent(account, sent, now);
+            outcomes.forEach(Runnable::run);
+        });
+        return sent.size();
+    }
+
+    private Runnable failure(AccountId account, Messages.Claimed message, MailTransport.MailTransportException e) {
+        String error = e.getMessage() == null ? "" : e.getMessage().substring(0, Math.min(1_000, e.getMessage().length()));
+        if (e.permanent()) {
+            return () -> {
+                messages.failed(account, message.id(), error);
+                suppressions.add(message.address(), SuppressionReason.HARD_BOUNCE, error);
+            };
+        }
+        if (message.attempts() >= MAX_ATTEMPTS) {
+            return () -> messages.failed(account, message.id(), "Gave up after " + MAX_ATTEMPTS + " attempts: " + error);
+        }
+        Duration wait = backoff(message.attempts());
+        return () -> messages.retry(account, message.id(), clock.instant().plus(wait), error);
+    }
+
+    /** 30 s, 1 min, 2 min, … doubling, at most 1 hour. */
+    static Duration backoff(int attempts) {
+        long seconds = 30L << Math.min(Math.max(attempts - 1, 0), 7);
+        return Duration.ofSeconds(Math.min(seconds, 3_600));
+    }
+
+    private void finishIfDone(AccountId account, RunId run) {
+        if (transactions.execute(status -> messages.figures(account, run)).finished()) {
+            campaignCommands.runFinished(run);
+        }
+    }
+
+    @Override
+    public void recover() {
+        for (AccountSummary a : SystemActor.call("delivery recovery", accounts::all)) {
+            int orphans = SystemActor.call("delivery recovery", () -> TenantContext.callAs(a.id(),
+                    () -> transactions.execute(status -> messages.orphansToUnknown(a.id(), CLAIMER))));
+            if (orphans > 0) {
+                LOG.warn("{} messages of {} were being sent when the process stopped: marked UNKNOWN", orphans, a.name());
+            }
+        }
+    }
+
+    @Override
+    public void sweep() {
+        for (AccountSummary a : SystemActor.call("delivery sweep", accounts::all)) {
+            SystemActor.call("delivery sweep", () -> {
+                TenantContext.runAs(a.id(), () -> {
+                    try {
+                        campaignCommands.startDue();
+                    } catch (RuntimeException e) {
+                        LOG.warn("Scheduled campaigns of {} could not start", a.name(), e);
+                    }
+                    transactions.execute(status -> messages.runsWithDueMessages(a.id(), clock.instant()))
+                            .forEach(run -> jobs.deliver(a.id(), run));
+                });
+                return null;
+            });
+        }
+    }
+}
