@@ -23,6 +23,9 @@ public interface CampaignQueries {
     /** For delivery: the content of a run and whether its campaign is sending. */
     Optional<RunContent> runContent(RunId id);
 
+    /** The e-mail as a member (or example values when null) would receive it, links inactive. */
+    io.portevoix.templates.RenderedEmail preview(CampaignId id, io.portevoix.audience.@org.jspecify.annotations.Nullable ContactId contact);
+
     /** Campaigns waiting for an approver. */
     long pendingApprovals();
 }

@@ -545,6 +545,14 @@ class CampaignService implements CampaignCommands, CampaignQueries {
 
     @Override
     @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('EMAIL_CAMPAIGNS_GUEST', 'SMS_CAMPAIGNS_GUEST')")
+    public RenderedEmail preview(CampaignId id, @Nullable ContactId contact) {
+        CampaignDetails c = find(id).orElseThrow(() -> new NoSuchElementException("No such campaign"));
+        return renderer.previewEmail(email(c), contact, c.broadcastType());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public long pendingApprovals() {
         return campaigns.count(TenantContext.requireAccount(), CampaignStatus.PENDING_APPROVAL);
     }

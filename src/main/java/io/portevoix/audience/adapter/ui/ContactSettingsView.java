@@ -13,6 +13,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.portevoix.audience.AttributeSettings;
+import io.portevoix.audience.AudienceCommands;
+import io.portevoix.audience.AudienceQueries;
 import io.portevoix.audience.ContactCommands;
 import io.portevoix.audience.ContactQueries;
 import io.portevoix.audience.UniquenessKey;
@@ -28,7 +30,8 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed("SETTINGS_GUEST")
 final class ContactSettingsView extends Main {
 
-    ContactSettingsView(ContactQueries queries, ContactCommands commands, AttributeSettings attributes) {
+    ContactSettingsView(ContactQueries queries, ContactCommands commands, AttributeSettings attributes,
+            AudienceQueries audiences, AudienceCommands audienceCommands) {
         addClassName("pv-view");
         Select<UniquenessKey> key = new Select<>();
         key.setLabel(getTranslation("contactSettings.key"));
@@ -49,6 +52,6 @@ final class ContactSettingsView extends Main {
         save.setId("save-uniqueness-key");
         Div panel = new Div(new Paragraph(getTranslation("contactSettings.text")), key, new Div(save));
         panel.addClassName("pv-form-panel");
-        add(panel, new AttributeDefinitionsPanel(attributes, editor));
+        add(panel, new AudienceRulesPanel(audiences, audienceCommands, editor), new AttributeDefinitionsPanel(attributes, editor));
     }
 }

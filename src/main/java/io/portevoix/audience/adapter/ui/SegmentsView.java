@@ -30,6 +30,7 @@ import io.portevoix.audience.SegmentCommands;
 import io.portevoix.audience.SegmentDetails;
 import io.portevoix.audience.SegmentId;
 import io.portevoix.audience.SegmentQueries;
+import io.portevoix.audience.adapter.ui.picker.CriteriaBuilder;
 import io.portevoix.shared.InvalidInputException;
 import io.portevoix.shell.RowMenu;
 import io.portevoix.tenancy.AccessLevel;
@@ -58,15 +59,9 @@ import java.util.Set;
 @RolesAllowed("SEGMENTS_GUEST")
 final class SegmentsView extends Main {
 
-    private static final Set<String> NO_VALUE = Set.of("isEmpty", "isNotEmpty", "isTrue", "isFalse");
-    private static final Set<String> NUMBERS = Set.of("inLastDays", "inNextDays", "moreThanDaysAgo", "birthdayInDays");
-
     private final SegmentQueries queries;
     private final SegmentCommands commands;
-    private final Map<String, List<String>> operators;
-    private final Select<String> match = new Select<>();
-    private final Div rules = new Div();
-    private final List<Node> rows = new ArrayList<>();
+    private final CriteriaBuilder criteriaBuilder;
     private final Span count = new Span();
     private final TextField name = new TextField();
     private final Grid<SegmentDetails> saved = new Grid<>();
@@ -76,32 +71,17 @@ final class SegmentsView extends Main {
     private Button save = new Button();
     private final Map<SegmentId, Long> savedCounts = new java.util.HashMap<>();
     private final Span countedAt = new Span();
-    private final Map<String, String> attributeLabels = new java.util.HashMap<>();
 
     SegmentsView(SegmentQueries queries, SegmentCommands commands, ExportQueries exportQueries,
             ExportCommands exportCommands, AttributeSettings attributes) {
         this.queries = queries;
-        attributes.definitions().forEach(d -> attributeLabels.put("attributes." + d.key(), d.label()));
         this.commands = commands;
-        this.operators = queries.operatorsByField();
         this.numbers = NumberFormat.getIntegerInstance(getLocale());
         addClassName("pv-view");
-        match.setItems("ALL", "ANY");
-        match.setItemLabelGenerator(m -> getTranslation("segments.match." + m));
-        match.setValue("ALL");
-        match.addValueChangeListener(e -> recount());
+        criteriaBuilder = new CriteriaBuilder(queries, attributes);
         count.setId("segment-count");
         count.addClassName("pv-live-count");
-        Button add = new Button(getTranslation("segments.addRule"), VaadinIcon.PLUS.create(), e -> addRule(rows, rules));
-        add.setId("add-rule");
-        Button addGroup = new Button(getTranslation("segments.addGroup"), VaadinIcon.FOLDER_ADD.create(),
-                e -> addGroup(rows, rules, 1));
-        addGroup.setId("add-group");
-        addGroup.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        rules.addClassName("pv-rules");
-        HorizontalLayout header = new HorizontalLayout(new Span(getTranslation("segments.membersMatching")), match,
-                count);
-        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        criteriaBuilder.addToHeader(count);
         name.setPlaceholder(getTranslation("segments.name"));
         name.setId("segment-name");
         save = new Button(getTranslation("segments.save"), VaadinIcon.CHECK.create(), e -> save());
@@ -110,10 +90,7 @@ final class SegmentsView extends Main {
         boolean editor = TenantContext.currentActorCan(Area.SEGMENTS, AccessLevel.EDITOR);
         HorizontalLayout saving = new HorizontalLayout(name, save);
         saving.setVisible(editor);
-        HorizontalLayout adding = new HorizontalLayout(add, addGroup);
-        adding.setWidthFull();
-        adding.setFlexGrow(1, add);
-        Div builder = new Div(new H3(getTranslation("segments.builder")), header, rules, adding, saving);
+        Div builder = new Div(new H3(getTranslation("segments.builder")), criteriaBuilder, saving);
         builder.addClassName("pv-segment-builder");
 
         ZoneId zone = ZoneId.of("Europe/Paris");
@@ -188,24 +165,9 @@ final class SegmentsView extends Main {
         HorizontalLayout savedHeader = new HorizontalLayout(new H3(getTranslation("segments.saved")), countedAt, recountSaved);
         savedHeader.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(new H3(getTranslation("segments.builtins")), builtIns, savedHeader, saved);
-        addRule(rows, rules);
+        criteriaBuilder.onChange(this::recount);
+        criteriaBuilder.addEmptyRule();
         refreshSaved();
-    }
-
-    private RuleRow addRule(List<Node> owner, Div container) {
-        RuleRow row = new RuleRow(owner, container);
-        owner.add(row);
-        container.add(row);
-        recount();
-        return row;
-    }
-
-    private RuleGroup addGroup(List<Node> owner, Div container, int depth) {
-        RuleGroup group = new RuleGroup(owner, container, depth);
-        owner.add(group);
-        container.add(group);
-        recount();
-        return group;
     }
 
     /** Saved segments with their counts, computed now and shown with that time. */
@@ -221,13 +183,6 @@ final class SegmentsView extends Main {
     private void startNew() {
         editing = null;
         save.setText(getTranslation("segments.save"));
-    }
-
-    private Map<String, Object> criteria() {
-        Map<String, Object> criteria = new LinkedHashMap<>();
-        criteria.put("match", match.getValue());
-        criteria.put("rules", rows.stream().filter(Node::complete).map(Node::tree).toList());
-        return criteria;
     }
 
     private void recount() {
@@ -259,269 +214,13 @@ final class SegmentsView extends Main {
         refreshSaved();
     }
 
-    @SuppressWarnings("unchecked")
     private void load(String segmentName, Object tree) {
-        rows.clear();
-        rules.removeAll();
-        Map<String, Object> criteria = (Map<String, Object>) tree;
-        match.setValue(String.valueOf(criteria.getOrDefault("match", "ALL")));
-        loadInto(rows, rules, (List<Object>) criteria.getOrDefault("rules", List.of()), 1);
+        criteriaBuilder.load(tree);
         name.setValue(segmentName);
-        recount();
     }
 
-    @SuppressWarnings("unchecked")
-    private void loadInto(List<Node> owner, Div container, List<Object> items, int depth) {
-        for (Object item : items) {
-            if (item instanceof Map<?, ?> map && map.containsKey("rules")) {
-                RuleGroup group = addGroup(owner, container, depth);
-                group.match.setValue(String.valueOf(map.get("match") == null ? "ALL" : map.get("match")));
-                loadInto(group.items, group.children, (List<Object>) map.get("rules"), depth + 1);
-            } else if (item instanceof Map<?, ?> map && map.containsKey("field")) {
-                RuleRow row = addRule(owner, container);
-                row.field.setValue(String.valueOf(map.get("field")));
-                row.op.setValue(String.valueOf(map.get("op")));
-                Object value = map.get("value");
-                row.value.setValue(value instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList())
-                        : value == null ? "" : String.valueOf(value));
-                if (row.choice.isVisible() && value != null) {
-                    row.choice.setValue(String.valueOf(value));
-                }
-                if (row.choices.isVisible() && value instanceof List<?> list) {
-                    row.choices.select(list.stream().map(String::valueOf).toList());
-                }
-                if (row.date.isVisible() && value != null) {
-                    List<?> dates = value instanceof List<?> list ? list : List.of(value);
-                    row.date.setValue(localDate(dates.get(0)));
-                    row.dateTo.setValue(dates.size() > 1 ? localDate(dates.get(1)) : null);
-                }
-            }
-        }
+    private Map<String, Object> criteria() {
+        return criteriaBuilder.criteria();
     }
 
-    private static java.time.@org.jspecify.annotations.Nullable LocalDate localDate(Object value) {
-        try {
-            return java.time.LocalDate.parse(String.valueOf(value).substring(0, Math.min(10, String.valueOf(value).length())));
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** A rule or a group of rules of the builder. */
-    private interface Node {
-
-        boolean complete();
-
-        /** The node as the criteria grammar writes it. */
-        Map<String, Object> tree();
-    }
-
-    /** A group of rules matched together (ALL or ANY) inside the criteria, itself one rule of its parent. */
-    private final class RuleGroup extends Div implements Node {
-
-        private final Select<String> match = new Select<>();
-        private final Div children = new Div();
-        private final List<Node> items = new ArrayList<>();
-
-        RuleGroup(List<Node> owner, Div container, int depth) {
-            addClassName("pv-rule-group");
-            match.setItems("ALL", "ANY");
-            match.setItemLabelGenerator(m -> getTranslation("segments.match." + m));
-            match.setValue("ANY");
-            match.addValueChangeListener(e -> recount());
-            Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
-                owner.remove(this);
-                container.remove(this);
-                recount();
-            });
-            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            remove.getElement().setAttribute("aria-label", getTranslation("segments.removeGroup"));
-            HorizontalLayout header = new HorizontalLayout(new Span(getTranslation("segments.group")), match, remove);
-            header.setAlignItems(FlexComponent.Alignment.BASELINE);
-            children.addClassName("pv-rules");
-            Button addRule = new Button(getTranslation("segments.addRule"), VaadinIcon.PLUS.create(),
-                    e -> addRule(items, children));
-            addRule.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-            addRule.addClassName("pv-group-add-rule");
-            HorizontalLayout adding = new HorizontalLayout(addRule);
-            if (depth < 3) {
-                Button addGroup = new Button(getTranslation("segments.addGroup"), VaadinIcon.FOLDER_ADD.create(),
-                        e -> addGroup(items, children, depth + 1));
-                addGroup.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-                adding.add(addGroup);
-            }
-            add(header, children, adding);
-        }
-
-        @Override
-        public boolean complete() {
-            return items.stream().anyMatch(Node::complete);
-        }
-
-        @Override
-        public Map<String, Object> tree() {
-            Map<String, Object> group = new LinkedHashMap<>();
-            group.put("match", match.getValue());
-            group.put("rules", items.stream().filter(Node::complete).map(Node::tree).toList());
-            return group;
-        }
-    }
-
-    /** One rule of the builder: field, operator offered by the field's type, value. */
-    private final class RuleRow extends HorizontalLayout implements Node {
-
-        private final ComboBox<String> field = new ComboBox<>();
-        private final Select<String> op = new Select<>();
-        private final TextField value = new TextField();
-        private final DatePicker date = new DatePicker();
-        private final DatePicker dateTo = new DatePicker();
-        private final ComboBox<String> choice = new ComboBox<>();
-        private final com.vaadin.flow.component.combobox.MultiSelectComboBox<String> choices =
-                new com.vaadin.flow.component.combobox.MultiSelectComboBox<>();
-        private List<String> suggested = List.of();
-
-        RuleRow(List<Node> owner, Div container) {
-            addClassName("pv-rule");
-            setAlignItems(FlexComponent.Alignment.BASELINE);
-            field.setItems(operators.keySet());
-            field.setItemLabelGenerator(f -> attributeLabels.getOrDefault(f, label("field." + f, f)));
-            field.setPlaceholder(getTranslation("segments.field"));
-            field.setAllowCustomValue(true);
-            field.addCustomValueSetListener(e -> field.setValue(e.getDetail()));
-            field.setWidth("260px");
-            field.addClassName("pv-rule-field");
-            op.setItemLabelGenerator(o -> label("op." + o, o));
-            op.setWidth("220px");
-            value.setPlaceholder(getTranslation("segments.value"));
-            value.setValueChangeMode(ValueChangeMode.LAZY);
-            value.setWidth("240px");
-            choice.setAllowCustomValue(true);
-            choice.addCustomValueSetListener(e -> choice.setValue(e.getDetail()));
-            choice.setItemLabelGenerator(this::suggestionLabel);
-            choice.setPlaceholder(getTranslation("segments.value"));
-            choice.setWidth("240px");
-            choice.addClassName("pv-rule-choice");
-            choices.setItemLabelGenerator(this::suggestionLabel);
-            choices.setPlaceholder(getTranslation("segments.value"));
-            choices.setWidth("320px");
-            choices.addClassName("pv-rule-choices");
-            choice.addValueChangeListener(e -> recount());
-            choices.addValueChangeListener(e -> recount());
-            Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
-                owner.remove(this);
-                container.remove(this);
-                recount();
-            });
-            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            remove.getElement().setAttribute("aria-label", getTranslation("segments.removeRule"));
-            field.addValueChangeListener(e -> {
-                List<String> ops = operators.getOrDefault(e.getValue(),
-                        e.getValue() != null && e.getValue().startsWith("attributes.")
-                                ? operators.get("firstName") : List.of());
-                suggested = e.getValue() == null ? List.of() : queries.suggestions(e.getValue());
-                choice.setItems(suggested);
-                choices.setItems(suggested);
-                op.setItems(ops);
-                if (!ops.isEmpty()) {
-                    op.setValue(ops.contains("eq") ? "eq" : ops.getFirst());
-                }
-                showEditor();
-                recount();
-            });
-            op.addValueChangeListener(e -> {
-                showEditor();
-                recount();
-            });
-            value.addValueChangeListener(e -> recount());
-            for (DatePicker picker : List.of(date, dateTo)) {
-                picker.setWidth("160px");
-                picker.addValueChangeListener(e -> recount());
-            }
-            date.addClassName("pv-rule-date");
-            dateTo.addClassName("pv-rule-date-to");
-            add(field, op, value, date, dateTo, choice, choices, remove);
-            showEditor();
-        }
-
-        /** Existing values are offered for equality and list operators; the free text field otherwise. */
-        private void showEditor() {
-            String operator = op.getValue();
-            boolean needsValue = operator == null || !NO_VALUE.contains(operator);
-            boolean list = "in".equals(operator) || "notIn".equals(operator);
-            boolean single = "eq".equals(operator) || "neq".equals(operator) || "contains".equals(operator);
-            boolean dated = needsValue && dateField() && !NUMBERS.contains(operator);
-            choice.setVisible(needsValue && !dated && !suggested.isEmpty() && single);
-            choices.setVisible(needsValue && !dated && !suggested.isEmpty() && list);
-            date.setVisible(dated);
-            dateTo.setVisible(dated && "between".equals(operator));
-            value.setVisible(needsValue && !dated && !choice.isVisible() && !choices.isVisible());
-        }
-
-        /** Dates are picked, not typed: the fields whose operators count days. */
-        private boolean dateField() {
-            List<String> ops = field.getValue() == null ? List.of() : operators.getOrDefault(field.getValue(), List.of());
-            return ops.contains("inLastDays") || ops.contains("birthdayInDays");
-        }
-
-        private boolean numberField() {
-            List<String> ops = field.getValue() == null ? List.of() : operators.getOrDefault(field.getValue(), List.of());
-            return ops.contains("gt") && !dateField();
-        }
-
-        private String suggestionLabel(String suggestion) {
-            return "status".equals(field.getValue()) ? label("contacts.status." + suggestion, suggestion) : suggestion;
-        }
-
-        /** The value as typed or picked: a list for list operators. */
-        private String text() {
-            if (date.isVisible()) {
-                String from = date.getValue() == null ? "" : date.getValue().toString();
-                return dateTo.isVisible() ? (from.isEmpty() || dateTo.getValue() == null ? "" : from + ", " + dateTo.getValue())
-                        : from;
-            }
-            if (choice.isVisible()) {
-                return choice.getValue() == null ? "" : choice.getValue();
-            }
-            if (choices.isVisible()) {
-                return String.join(", ", choices.getSelectedItems());
-            }
-            return value.getValue();
-        }
-
-        @Override
-        public boolean complete() {
-            return field.getValue() != null && op.getValue() != null
-                    && (NO_VALUE.contains(op.getValue()) || !text().isBlank());
-        }
-
-        @Override
-        public Map<String, Object> tree() {
-            Map<String, Object> rule = new LinkedHashMap<>();
-            rule.put("field", field.getValue());
-            rule.put("op", op.getValue());
-            if (!NO_VALUE.contains(op.getValue())) {
-                String text = text().strip();
-                boolean list = op.getValue().equals("in") || op.getValue().equals("notIn") || op.getValue().equals("between");
-                rule.put("value", list ? Arrays.stream(text.split("\\s*[,;]\\s*")).map(this::typed).toList() : typed(text));
-            }
-            return rule;
-        }
-
-        private Object typed(String text) {
-            boolean numeric = NUMBERS.contains(op.getValue()) || numberField();
-            if (numeric) {
-                try {
-                    return new BigDecimal(text);
-                } catch (NumberFormatException e) {
-                    return text;
-                }
-            }
-            return text;
-        }
-
-        private String label(String key, String fallback) {
-            String text = getTranslation(key);
-            return text.startsWith("!") ? fallback : text;
-        }
-    }
 }

@@ -1,0 +1,560 @@
+package io.portevoix.campaigns.adapter.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.IFrame;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.portevoix.audience.AttributeSettings;
+import io.portevoix.audience.AudienceQueries;
+import io.portevoix.audience.BroadcastType;
+import io.portevoix.audience.ContactFilter;
+import io.portevoix.audience.ContactQueries;
+import io.portevoix.audience.ContactSummary;
+import io.portevoix.audience.ImportQueries;
+import io.portevoix.audience.SegmentQueries;
+import io.portevoix.audience.adapter.ui.picker.AudiencePicker;
+import io.portevoix.billing.NotEnoughCreditsException;
+import io.portevoix.campaigns.CampaignCommands;
+import io.portevoix.campaigns.CampaignContent;
+import io.portevoix.campaigns.CampaignCount;
+import io.portevoix.campaigns.CampaignDetails;
+import io.portevoix.campaigns.CampaignDraft;
+import io.portevoix.campaigns.CampaignId;
+import io.portevoix.campaigns.CampaignQueries;
+import io.portevoix.campaigns.CampaignStateException;
+import io.portevoix.campaigns.CampaignStatus;
+import io.portevoix.campaigns.RunSummary;
+import io.portevoix.campaigns.SendResult;
+import io.portevoix.shared.InvalidInputException;
+import io.portevoix.shared.PageSpec;
+import io.portevoix.tenancy.AccessLevel;
+import io.portevoix.tenancy.Actor;
+import io.portevoix.tenancy.Area;
+import io.portevoix.tenancy.TenantContext;
+import io.portevoix.audience.Channel;
+import io.portevoix.templates.MergeTagException;
+import io.portevoix.templates.RenderedEmail;
+import io.portevoix.templates.TemplateFilter;
+import io.portevoix.templates.TemplateQueries;
+import io.portevoix.templates.TemplateStatus;
+import io.portevoix.templates.TemplateSummary;
+import jakarta.annotation.security.RolesAllowed;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A campaign, step by step: details, audience, content, test, review and send. The side shows
+ * where you are; every step saves the draft. Once the campaign has left the draft state the steps
+ * are read-only and the page shows its figures (refreshed every two seconds while it sends) and
+ * its history, run by run, with the audience each used.
+ */
+@Route("campaigns/:id")
+@PageTitle("Porte-Voix")
+@RolesAllowed("EMAIL_CAMPAIGNS_GUEST")
+final class CampaignEditorView extends Main implements BeforeEnterObserver {
+
+    private static final List<String> STEPS = List.of("details", "audience", "content", "test", "review");
+    private static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+
+    private final CampaignQueries queries;
+    private final CampaignCommands commands;
+    private final TemplateQueries templates;
+    private final ContactQueries contacts;
+    private final AudiencePicker picker;
+    private final NumberFormat numbers;
+    private final boolean editor = TenantContext.currentActorCan(Area.EMAIL_CAMPAIGNS, AccessLevel.EDITOR);
+    private final boolean approver = TenantContext.currentActorCan(Area.EMAIL_CAMPAIGNS, AccessLevel.APPROVER);
+    private final TextField name = new TextField();
+    private final TextArea description = new TextArea();
+    private final Select<BroadcastType> type = new Select<>();
+    private final ComboBox<TemplateSummary> template = new ComboBox<>();
+    private final TextField subject = new TextField();
+    private final TextField preheader = new TextField();
+    private final TextField fromName = new TextField();
+    private final EmailField fromEmail = new EmailField();
+    private final EmailField replyTo = new EmailField();
+    private final Div stepper = new Div();
+    private final Div body = new Div();
+    private final Div figures = new Div();
+    private CampaignDetails campaign;
+    private int step;
+
+    CampaignEditorView(CampaignQueries queries, CampaignCommands commands, TemplateQueries templates,
+            ContactQueries contacts, AudienceQueries audiences, SegmentQueries segments, ImportQueries imports,
+            AttributeSettings attributes) {
+        this.queries = queries;
+        this.commands = commands;
+        this.templates = templates;
+        this.contacts = contacts;
+        this.numbers = NumberFormat.getIntegerInstance(getLocale());
+        this.picker = new AudiencePicker(audiences, segments, imports, contacts, attributes);
+        addClassName("pv-view");
+        addClassName("pv-campaign-editor");
+        name.setLabel(getTranslation("campaign.name"));
+        name.setId("campaign-name");
+        name.setWidthFull();
+        name.setHelperText(getTranslation("campaign.name.help"));
+        description.setLabel(getTranslation("campaign.description"));
+        description.setWidthFull();
+        type.setLabel(getTranslation("campaign.type"));
+        type.setItems(BroadcastType.values());
+        type.setItemLabelGenerator(t -> getTranslation("broadcast." + t.name()));
+        type.setHelperText(getTranslation("campaign.type.help"));
+        type.setId("campaign-type");
+        type.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                picker.countFor(Channel.EMAIL, e.getValue());
+            }
+        });
+        template.setLabel(getTranslation("campaign.template"));
+        template.setItems(templates.list(new TemplateFilter(null, Channel.EMAIL, TemplateStatus.ACTIVE, null)));
+        template.setItemLabelGenerator(TemplateSummary::name);
+        template.setClearButtonVisible(true);
+        template.setId("campaign-template");
+        template.setWidthFull();
+        subject.setLabel(getTranslation("campaign.subject"));
+        subject.setHelperText(getTranslation("campaign.subject.help"));
+        subject.setId("campaign-subject");
+        subject.setWidthFull();
+        preheader.setLabel(getTranslation("campaign.preheader"));
+        preheader.setWidthFull();
+        fromName.setLabel(getTranslation("campaign.fromName"));
+        fromEmail.setLabel(getTranslation("campaign.fromEmail"));
+        replyTo.setLabel(getTranslation("campaign.replyTo"));
+        replyTo.setHelperText(getTranslation("campaign.replyTo.help"));
+        stepper.addClassName("pv-stepper");
+        body.addClassName("pv-step-body");
+        HorizontalLayout layout = new HorizontalLayout(stepper, body);
+        layout.setWidthFull();
+        layout.expand(body);
+        figures.setId("campaign-figures");
+        add(figures, layout);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            CampaignId id = new CampaignId(UUID.fromString(event.getRouteParameters().get("id").orElse("")));
+            campaign = queries.find(id).orElse(null);
+        } catch (IllegalArgumentException e) {
+            campaign = null;
+        }
+        if (campaign == null) {
+            event.forwardTo(CampaignListView.class);
+            return;
+        }
+        load(campaign);
+        step = campaign.editable() ? 0 : STEPS.size() - 1;
+        show();
+    }
+
+    private void load(CampaignDetails c) {
+        name.setValue(c.name());
+        description.setValue(c.description());
+        type.setValue(c.broadcastType());
+        CampaignContent k = c.content();
+        template.setValue(k.templateId() == null ? null : template.getListDataView().getItems()
+                .filter(t -> t.id().equals(k.templateId())).findFirst().orElse(null));
+        subject.setValue(k.subject());
+        preheader.setValue(k.preheader());
+        fromName.setValue(k.fromName());
+        fromEmail.setValue(k.fromEmail());
+        replyTo.setValue(k.replyTo());
+        List<ContactSummary> picked = new ArrayList<>();
+        if (!c.audience().contactIds().isEmpty()) {
+            contacts.findAll(c.audience().contactIds()).forEach(d -> picked.add(new ContactSummary(d.id(), d.firstName(),
+                    d.lastName(), d.email(), d.mobile(), d.status(), d.site(), d.primary(), false, false, d.createdAt())));
+        }
+        picker.countFor(Channel.EMAIL, c.broadcastType());
+        picker.setValue(c.audience(), picked);
+        boolean readOnly = !c.editable() || !editor;
+        for (var field : List.of(name, description, subject, preheader, fromName, fromEmail, replyTo)) {
+            field.setReadOnly(readOnly);
+        }
+        type.setReadOnly(readOnly);
+        template.setReadOnly(readOnly);
+        picker.setReadOnly(readOnly);
+    }
+
+    /** Saves the draft from the fields; false (with the problems shown) when something is invalid. */
+    private boolean save() {
+        if (!campaign.editable() || !editor) {
+            return true;
+        }
+        try {
+            campaign = commands.update(campaign.id(), new CampaignDraft(name.getValue(), description.getValue(), null,
+                    type.getValue(), picker.getValue(), new CampaignContent(subject.getValue(), preheader.getValue(),
+                            campaign.content().html(), campaign.content().text(),
+                            template.getValue() == null ? null : template.getValue().id(), fromName.getValue(),
+                            fromEmail.getValue(), replyTo.getValue(), "")));
+            return true;
+        } catch (InvalidInputException e) {
+            error(e.errors().stream().map(f -> f.field() + " : " + f.message()).reduce((a, b) -> a + " · " + b)
+                    .orElse(e.getMessage()));
+        } catch (MergeTagException e) {
+            error(e.getMessage());
+        }
+        return false;
+    }
+
+    private void go(int next) {
+        if (save()) {
+            step = next;
+            show();
+        }
+    }
+
+    private void show() {
+        stepper.removeAll();
+        for (int i = 0; i < STEPS.size(); i++) {
+            int index = i;
+            Button item = new Button((i + 1) + ". " + getTranslation("campaign.step." + STEPS.get(i)), e -> go(index));
+            item.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            item.addClassName("pv-step");
+            item.setId("step-" + STEPS.get(i));
+            if (i == step) {
+                item.addClassName("pv-step-current");
+                item.getElement().setAttribute("aria-current", "step");
+            }
+            stepper.add(item);
+        }
+        body.removeAll();
+        body.add(new H2(getTranslation("campaign.step." + STEPS.get(step))));
+        switch (STEPS.get(step)) {
+            case "details" -> body.add(form(name, type, description));
+            case "audience" -> body.add(new Paragraph(getTranslation("campaign.audience.help")), picker);
+            case "content" -> body.add(content());
+            case "test" -> body.add(test());
+            default -> body.add(review());
+        }
+        if (step < STEPS.size() - 1) {
+            Button next = new Button(getTranslation("campaign.next"), VaadinIcon.ARROW_RIGHT.create(), e -> go(step + 1));
+            next.setIconAfterText(true);
+            next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            next.setId("step-next");
+            body.add(new Div(next));
+        }
+        showFigures();
+    }
+
+    private static FormLayout form(Component... fields) {
+        FormLayout form = new FormLayout(fields);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("800px", 2));
+        return form;
+    }
+
+    private Component content() {
+        Button preview = new Button(getTranslation("campaign.preview"), VaadinIcon.EYE.create(), e -> {
+            if (save()) {
+                preview(null);
+            }
+        });
+        preview.setId("campaign-preview");
+        Div actions = new Div(preview);
+        if (template.getValue() != null) {
+            actions.add(new Anchor("templates/" + template.getValue().id() + "/email", getTranslation("campaign.editTemplate")));
+        }
+        FormLayout form = form(template, subject, preheader, fromName, fromEmail, replyTo);
+        form.setColspan(template, 2);
+        form.setColspan(subject, 2);
+        form.setColspan(preheader, 2);
+        return new Div(new Paragraph(getTranslation("campaign.content.help")), form, actions);
+    }
+
+    private void preview(@Nullable ContactSummary as) {
+        RenderedEmail email = queries.preview(campaign.id(), as == null ? null : as.id());
+        Dialog dialog = new Dialog(email.subject());
+        IFrame frame = new IFrame();
+        frame.setSrcdoc(email.html());
+        frame.getElement().setAttribute("sandbox", "");
+        frame.setWidth("720px");
+        frame.setHeight("70vh");
+        dialog.add(new Paragraph(email.preheader()), frame);
+        dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()));
+        dialog.open();
+    }
+
+    private Component test() {
+        TextArea to = new TextArea(getTranslation("campaign.test.to"));
+        to.setHelperText(getTranslation("campaign.test.to.help"));
+        to.setValue(TenantContext.currentActor().map(Actor::displayName).filter(n -> n.contains("@")).orElse(""));
+        to.setWidthFull();
+        to.setId("campaign-test-to");
+        ComboBox<ContactSummary> as = new ComboBox<>(getTranslation("campaign.test.as"));
+        as.setItems(query -> contacts.page(new ContactFilter(query.getFilter().orElse(null), null),
+                new PageSpec(query.getOffset(), query.getLimit())).stream());
+        as.setItemLabelGenerator(c -> ((c.firstName() == null ? "" : c.firstName()) + " "
+                + (c.lastName() == null ? "" : c.lastName())).strip() + (c.email() == null ? "" : " · " + c.email()));
+        as.setWidthFull();
+        as.setId("campaign-test-as");
+        Button send = new Button(getTranslation("campaign.test.send"), VaadinIcon.ENVELOPE_O.create(), e -> {
+            try {
+                int sent = commands.sendTest(campaign.id(), Arrays.stream(to.getValue().split("[,;\\s]+"))
+                        .filter(a -> !a.isBlank()).toList(), as.getValue() == null ? null : as.getValue().id());
+                Notification.show(getTranslation("campaign.test.sent", sent), 4000, Notification.Position.BOTTOM_END)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (InvalidInputException | IllegalStateException ex) {
+                error(ex.getMessage());
+            }
+        });
+        send.setId("campaign-test-send");
+        send.setEnabled(editor);
+        Button preview = new Button(getTranslation("campaign.preview"), VaadinIcon.EYE.create(), e -> preview(as.getValue()));
+        return new Div(new Paragraph(getTranslation("campaign.test.help")), form(to, as), new HorizontalLayout(send, preview));
+    }
+
+    private Component review() {
+        Div review = new Div();
+        review.addClassName("pv-review");
+        CampaignCount count = queries.count(campaign.id());
+        Span recipients = new Span(getTranslation("picker.recipients", numbers.format(count.recipients())));
+        recipients.addClassName("pv-live-count");
+        recipients.setId("review-recipients");
+        review.add(recipients);
+        Div exclusions = new Div();
+        exclusions.setId("review-exclusions");
+        count.excluded().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> {
+            Span badge = new Span(getTranslation("exclusion." + e.getKey().name()) + " : " + numbers.format(e.getValue()));
+            badge.getElement().getThemeList().add("badge contrast");
+            badge.addClassName("pv-exclusion");
+            exclusions.add(badge);
+        });
+        review.add(exclusions);
+        Paragraph credits = new Paragraph(getTranslation("campaign.credits", numbers.format(count.credits()),
+                numbers.format(count.available())));
+        credits.setId("review-credits");
+        review.add(credits);
+        if (count.credits() > count.available() && campaign.editable()) {
+            Paragraph short_ = new Paragraph(getTranslation("campaign.credits.short"));
+            short_.addClassName("pv-error-text");
+            review.add(short_, new Anchor("credits", getTranslation("campaign.credits.get")));
+        }
+        count.warnings().forEach(w -> {
+            Paragraph warning = new Paragraph(VaadinIcon.WARNING.create(), new Span(" " + getTranslation("campaign.warning." + w)));
+            warning.addClassName("pv-warning");
+            review.add(warning);
+        });
+        if (campaign.editable() && editor) {
+            DateTimePicker at = new DateTimePicker(getTranslation("campaign.sendAt"));
+            at.setHelperText(getTranslation("campaign.sendAt.help"));
+            at.setMin(LocalDateTime.now(ZONE));
+            at.setId("campaign-send-at");
+            Button send = new Button(getTranslation(approver ? "campaign.send" : "campaign.submit"), VaadinIcon.PAPERPLANE.create(),
+                    e -> send(at.getValue() == null ? null : at.getValue().atZone(ZONE).toInstant()));
+            send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            send.setId("campaign-send");
+            HorizontalLayout line = new HorizontalLayout(at, send);
+            line.setAlignItems(FlexComponent.Alignment.BASELINE);
+            review.add(line);
+        }
+        if (campaign.status() == CampaignStatus.PENDING_APPROVAL) {
+            review.add(new Paragraph(getTranslation("campaign.pending", campaign.submittedBy())));
+            if (approver) {
+                TextArea comment = new TextArea(getTranslation("campaign.review.comment"));
+                comment.setWidthFull();
+                comment.setId("campaign-review-comment");
+                Button approve = new Button(getTranslation("campaign.approve"), VaadinIcon.CHECK.create(),
+                        e -> act(() -> commands.approve(campaign.id(), comment.getValue())));
+                approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+                approve.setId("campaign-approve");
+                Button reject = new Button(getTranslation("campaign.reject"), VaadinIcon.CLOSE.create(),
+                        e -> act(() -> commands.reject(campaign.id(), comment.getValue())));
+                reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
+                reject.setId("campaign-reject");
+                review.add(comment, new HorizontalLayout(approve, reject));
+            }
+        }
+        if (!campaign.reviewComment().isEmpty()) {
+            review.add(new Paragraph(getTranslation("campaign.reviewed", campaign.reviewedBy(), campaign.reviewComment())));
+        }
+        return review;
+    }
+
+    private void send(@Nullable Instant at) {
+        if (!save()) {
+            return;
+        }
+        try {
+            SendResult result = commands.send(campaign.id(), at);
+            Notification.show(getTranslation("campaign.sent." + result.status().name()), 4000,
+                    Notification.Position.BOTTOM_END).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            reload();
+        } catch (NotEnoughCreditsException e) {
+            error(getTranslation("campaign.credits.refused", numbers.format(e.needed()), numbers.format(e.available())));
+        } catch (InvalidInputException | CampaignStateException e) {
+            error(e.getMessage());
+        }
+    }
+
+    private void act(Runnable action) {
+        try {
+            action.run();
+            reload();
+        } catch (NotEnoughCreditsException e) {
+            error(getTranslation("campaign.credits.refused", numbers.format(e.needed()), numbers.format(e.available())));
+        } catch (InvalidInputException | CampaignStateException e) {
+            error(e.getMessage());
+        }
+    }
+
+    private void reload() {
+        campaign = queries.find(campaign.id()).orElseThrow();
+        load(campaign);
+        show();
+    }
+
+    private void error(String message) {
+        Notification.show(message, 6000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    /** Status, progress and figures of the current run, the suspend/resume actions, and the history. */
+    private void showFigures() {
+        figures.removeAll();
+        Span status = new Span(getTranslation("campaign.status." + campaign.status().name()));
+        status.getElement().getThemeList().add("badge");
+        status.setId("campaign-status");
+        Button back = new Button(getTranslation("nav.campaigns"), VaadinIcon.ARROW_LEFT.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate(CampaignListView.class)));
+        back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        H2 title = new H2(campaign.name());
+        HorizontalLayout header = new HorizontalLayout(back, title, status);
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        if (approver && (campaign.status() == CampaignStatus.SENDING || campaign.status() == CampaignStatus.SCHEDULED)) {
+            Button suspend = new Button(getTranslation("campaigns.suspend"), VaadinIcon.PAUSE.create(),
+                    e -> act(() -> commands.suspend(campaign.id())));
+            suspend.setId("campaign-suspend");
+            header.add(suspend);
+        }
+        if (approver && campaign.status() == CampaignStatus.SUSPENDED) {
+            Button resume = new Button(getTranslation("campaigns.resume"), VaadinIcon.PLAY.create(),
+                    e -> act(() -> commands.resume(campaign.id())));
+            resume.setId("campaign-resume");
+            header.add(resume);
+        }
+        figures.add(header);
+        List<RunSummary> runs = queries.runs(campaign.id());
+        if (!runs.isEmpty()) {
+            RunSummary run = runs.getFirst();
+            long done = run.figures().sent() + run.figures().failed() + run.figures().unknown();
+            ProgressBar progress = new ProgressBar(0, Math.max(1, run.targeted()), done);
+            progress.setId("campaign-progress");
+            Div tiles = new Div();
+            tiles.addClassName("pv-tiles");
+            tiles.add(tile("targeted", run.targeted()), tile("sent", run.figures().sent()),
+                    tile("pending", run.figures().pending()), tile("failed", run.figures().failed()),
+                    tile("unknown", run.figures().unknown()));
+            figures.add(progress, tiles, history(runs));
+        }
+        getUI().ifPresent(ui -> ui.setPollInterval(campaign.status() == CampaignStatus.SENDING ? 2_000 : -1));
+    }
+
+    private Component tile(String key, long value) {
+        Div tile = new Div(new Span(getTranslation("campaign.figure." + key)), new H3(numbers.format(value)));
+        tile.addClassName("pv-tile");
+        tile.setId("figure-" + key);
+        return tile;
+    }
+
+    private Component history(List<RunSummary> runs) {
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale());
+        Grid<RunSummary> grid = new Grid<>();
+        grid.addColumn(RunSummary::number).setHeader("#").setAutoWidth(true);
+        grid.addColumn(r -> format.format(r.startedAt().atZone(ZONE))).setHeader(getTranslation("campaign.run.startedAt"))
+                .setAutoWidth(true);
+        grid.addColumn(RunSummary::author).setHeader(getTranslation("campaigns.author")).setFlexGrow(1);
+        grid.addColumn(r -> numbers.format(r.targeted())).setHeader(getTranslation("campaign.figure.targeted"))
+                .setAutoWidth(true);
+        grid.addColumn(r -> numbers.format(r.figures().sent())).setHeader(getTranslation("campaign.figure.sent"))
+                .setAutoWidth(true);
+        grid.addColumn(r -> getTranslation("broadcast." + r.broadcastType().name())).setHeader(getTranslation("campaign.type"))
+                .setAutoWidth(true);
+        grid.addColumn(RunSummary::templateName).setHeader(getTranslation("campaign.template")).setFlexGrow(1);
+        grid.addColumn(r -> getTranslation("campaign.run.status." + r.status().name()))
+                .setHeader(getTranslation("campaigns.status")).setAutoWidth(true);
+        grid.addComponentColumn(r -> {
+            Button eye = new Button(VaadinIcon.EYE.create(), e -> runDetails(r));
+            eye.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            eye.getElement().setAttribute("aria-label", getTranslation("campaign.run.details"));
+            eye.addClassName("pv-run-details");
+            return eye;
+        }).setWidth("70px").setFlexGrow(0);
+        grid.setItems(runs);
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setId("campaign-runs");
+        return new Div(new H3(getTranslation("campaign.history")), grid);
+    }
+
+    private void runDetails(RunSummary run) {
+        Dialog dialog = new Dialog(getTranslation("campaign.run.title", run.number()));
+        var audience = run.audience();
+        Div parts = new Div();
+        audience.builtIns().forEach(b -> parts.add(new Paragraph(getTranslation("picker.builtIns") + " : "
+                + getTranslation("segments.builtin." + b))));
+        if (!audience.segmentIds().isEmpty()) {
+            parts.add(new Paragraph(getTranslation("picker.segments") + " : " + audience.segmentIds().size()));
+        }
+        if (!audience.importIds().isEmpty()) {
+            parts.add(new Paragraph(getTranslation("picker.imports") + " : " + audience.importIds().size()));
+        }
+        if (!audience.contactIds().isEmpty()) {
+            parts.add(new Paragraph(getTranslation("picker.contacts") + " : " + audience.contactIds().size()));
+        }
+        if (audience.criteria() != null) {
+            parts.add(new Paragraph(getTranslation("picker.criteria") + " : " + audience.criteria()));
+        }
+        parts.add(new Paragraph(getTranslation("campaign.run.figures", numbers.format(run.targeted()),
+                numbers.format(run.figures().sent()), numbers.format(run.figures().failed()),
+                numbers.format(run.figures().unknown()))));
+        parts.setId("run-details");
+        dialog.add(parts);
+        dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()));
+        dialog.open();
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        event.getUI().addPollListener(e -> {
+            if (campaign != null && campaign.status() == CampaignStatus.SENDING) {
+                campaign = queries.find(campaign.id()).orElse(campaign);
+                showFigures();
+            }
+        });
+    }
+}
