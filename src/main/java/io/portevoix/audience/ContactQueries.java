@@ -38,6 +38,9 @@ public interface ContactQueries {
 
     List<ConsentChange> consentHistory(ContactId id);
 
+    /** The messages sent to the member, newest first (at most 500); empty before any send. */
+    List<SentMessage> messages(ContactId id);
+
     /** One contact's data as JSON (GDPR access request); audited. */
     String export(ContactId id);
 

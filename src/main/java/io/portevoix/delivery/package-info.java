@@ -8,7 +8,7 @@
  * campaign issues. Depends on tenancy, templates (its published records and spi) and the shell.
  */
 @NullMarked
-@ApplicationModule(displayName = "Delivery", allowedDependencies = {"tenancy", "audience", "templates", "templates::spi",
+@ApplicationModule(displayName = "Delivery", allowedDependencies = {"tenancy", "audience", "audience::spi", "templates", "templates::spi",
         "campaigns", "campaigns::spi", "shell"})
 package io.portevoix.delivery;
 

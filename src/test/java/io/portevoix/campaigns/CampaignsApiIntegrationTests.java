@@ -164,6 +164,14 @@ class CampaignsApiIntegrationTests {
         assertThat(runs.get(0).get("targeted").asLong()).isEqualTo(3);
         assertThat(runs.get(0).get("sent").asLong()).isEqualTo(3);
         assertThat(runs.get(0).get("status").asString()).isEqualTo("DONE");
+        String aliceId = json(call("GET", "/contacts?email=alice@" + domain, approver, null)).get("items").get(0).get("id")
+                .asString();
+        JsonNode history = json(call("GET", "/contacts/" + aliceId + "/messages", approver, null)).get("items");
+        assertThat(history.size()).isEqualTo(1);
+        assertThat(history.get(0).get("campaignId").asString()).isEqualTo(id);
+        assertThat(history.get(0).get("status").asString()).isEqualTo("SENT");
+        assertThat(history.get(0).get("channel").asString()).isEqualTo("EMAIL");
+        assertThat(call("GET", "/contacts/" + aliceId + "/messages", otherKey, null).statusCode()).isEqualTo(404);
         JsonNode balance = json(call("GET", "/credits", approver, null));
         assertThat(balance.get("balance").asLong()).isEqualTo(7);
         assertThat(balance.get("reserved").asLong()).isZero();
@@ -202,5 +210,17 @@ class CampaignsApiIntegrationTests {
         assertThat(stolenAudience.statusCode()).isEqualTo(422);
         assertThat(stolenAudience.body()).contains("audience.segmentIds[0]");
         assertThat(call("DELETE", "/campaigns/" + id, editor, null).statusCode()).isEqualTo(204);
+
+        String segment = json(call("POST", "/segments", editor, Map.of("name", "Domaine", "criteria", Map.of("match", "ALL",
+                "rules", List.of(Map.of("field", "email", "op", "contains", "value", domain)))))).get("id").asString();
+        String waiting = json(call("POST", "/campaigns", editor, Map.of("name", "Avec segment", "subject", "Objet",
+                "html", "<p>Texte</p>", "audience", Map.of("segmentIds", List.of(segment))))).get("id").asString();
+        assertThat(json(call("POST", "/campaigns/" + waiting + "/send", editor, null)).get("status").asString())
+                .isEqualTo("PENDING_APPROVAL");
+        HttpResponse<String> inUse = call("DELETE", "/segments/" + segment, editor, null);
+        assertThat(inUse.statusCode()).isEqualTo(409);
+        assertThat(inUse.body()).contains("Avec segment");
+        call("POST", "/campaigns/" + waiting + "/reject", approver, Map.of("comment", "non"));
+        assertThat(call("DELETE", "/segments/" + segment, editor, null).statusCode()).isEqualTo(204);
     }
 }

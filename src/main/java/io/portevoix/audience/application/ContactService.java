@@ -12,7 +12,9 @@ import io.portevoix.audience.ContactQueries;
 import io.portevoix.audience.ContactSummary;
 import io.portevoix.audience.UniquenessKey;
 import io.portevoix.audience.UpsertResult;
+import io.portevoix.audience.SentMessage;
 import io.portevoix.audience.application.port.Contacts;
+import io.portevoix.audience.spi.CommunicationHistory;
 import io.portevoix.audience.domain.ContactChanges;
 import io.portevoix.shared.AccountId;
 import io.portevoix.shared.InvalidInputException;
@@ -33,6 +35,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -50,10 +53,12 @@ class ContactService implements ContactCommands, ContactQueries {
     private final AuditLog audit;
     private final Clock clock;
     private final AttributeService attributes;
+    private final ObjectProvider<CommunicationHistory> history;
 
     ContactService(Contacts contacts, AccountQueries accounts, AccountCommands accountCommands, AuditLog audit,
-            Clock clock, AttributeService attributes) {
+            Clock clock, AttributeService attributes, ObjectProvider<CommunicationHistory> history) {
         this.attributes = attributes;
+        this.history = history;
         this.contacts = contacts;
         this.accounts = accounts;
         this.accountCommands = accountCommands;
@@ -154,6 +159,14 @@ class ContactService implements ContactCommands, ContactQueries {
                     + ": merge them before choosing it as the uniqueness key");
         }
         audit.record("contacts.uniqueness-key", key.name(), "");
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('CONTACTS_GUEST')")
+    public List<SentMessage> messages(ContactId id) {
+        contacts.find(TenantContext.requireAccount(), id).orElseThrow(() -> new NoSuchElementException("No such contact"));
+        return history.orderedStream().flatMap(h -> h.messages(id, 500).stream()).toList();
     }
 
     @Override

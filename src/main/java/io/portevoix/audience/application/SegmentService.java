@@ -4,7 +4,9 @@ import io.portevoix.audience.BuiltInSegment;
 import io.portevoix.audience.SegmentCommands;
 import io.portevoix.audience.SegmentDetails;
 import io.portevoix.audience.SegmentId;
+import io.portevoix.audience.SegmentInUseException;
 import io.portevoix.audience.SegmentQueries;
+import io.portevoix.audience.spi.SegmentUsage;
 import io.portevoix.audience.application.port.Segments;
 import io.portevoix.audience.domain.AttributeSchema;
 import io.portevoix.audience.domain.Criteria;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,9 +39,12 @@ class SegmentService implements SegmentCommands, SegmentQueries {
     private final AuditLog audit;
     private final Clock clock;
     private final AttributeService attributes;
+    private final ObjectProvider<SegmentUsage> usage;
 
-    SegmentService(Segments segments, AccountQueries accounts, AuditLog audit, Clock clock, AttributeService attributes) {
+    SegmentService(Segments segments, AccountQueries accounts, AuditLog audit, Clock clock, AttributeService attributes,
+            ObjectProvider<SegmentUsage> usage) {
         this.attributes = attributes;
+        this.usage = usage;
         this.segments = segments;
         this.accounts = accounts;
         this.audit = audit;
@@ -88,6 +94,10 @@ class SegmentService implements SegmentCommands, SegmentQueries {
     @PreAuthorize("hasRole('SEGMENTS_EDITOR')")
     public void delete(SegmentId id) {
         SegmentDetails segment = load(id);
+        List<String> campaigns = usage.orderedStream().flatMap(u -> u.activeCampaignsUsing(id).stream()).toList();
+        if (!campaigns.isEmpty()) {
+            throw new SegmentInUseException(campaigns);
+        }
         segments.delete(TenantContext.requireAccount(), id);
         audit.record("segment.delete", segment.name(), "");
     }

@@ -300,10 +300,32 @@ final class ContactDetailsView extends Main implements BeforeEnterObserver {
     }
 
     private Component communication() {
-        Div empty = new Div(VaadinIcon.ENVELOPES_O.create(), new Span(getTranslation("contact.communication.empty")));
-        empty.addClassName("pv-empty-state");
-        return empty;
+        List<io.portevoix.audience.SentMessage> messages = queries.messages(id);
+        if (messages.isEmpty()) {
+            Div empty = new Div(VaadinIcon.ENVELOPES_O.create(), new Span(getTranslation("contact.communication.empty")));
+            empty.addClassName("pv-empty-state");
+            return empty;
+        }
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale());
+        ZoneId zone = ZoneId.of("Europe/Paris");
+        Grid<io.portevoix.audience.SentMessage> grid = new Grid<>();
+        grid.addColumn(m -> m.sentAt() == null ? "—" : format.format(m.sentAt().atZone(zone)))
+                .setHeader(getTranslation("contact.communication.date")).setAutoWidth(true);
+        grid.addColumn(io.portevoix.audience.SentMessage::campaignName).setHeader(getTranslation("contact.communication.campaign"))
+                .setFlexGrow(2);
+        grid.addColumn(m -> getTranslation("channel." + m.channel().name())).setHeader(getTranslation("contact.communication.channel"))
+                .setAutoWidth(true);
+        grid.addColumn(m -> getTranslation("contact.communication.status." + m.status()))
+                .setHeader(getTranslation("contact.communication.status")).setAutoWidth(true);
+        grid.addColumn(m -> getTranslation(m.opened() ? "contact.communication.read" : "contact.communication.unread"))
+                .setHeader(getTranslation("contact.communication.opened")).setAutoWidth(true);
+        grid.setItems(messages);
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setId("contact-messages");
+        return grid;
     }
+
 
     private Component timeline(ContactDetails c) {
         ZoneId zone = accounts.current().timeZone();

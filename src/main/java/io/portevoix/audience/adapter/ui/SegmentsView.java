@@ -122,7 +122,13 @@ final class SegmentsView extends Main {
             menu.addItem(getTranslation("action.delete"), e -> {
                 ConfirmDialog confirm = new ConfirmDialog(getTranslation("segments.delete.title"),
                         getTranslation("segments.delete.text", s.name()), getTranslation("action.delete"), ok -> {
-                            commands.delete(s.id());
+                            try {
+                                commands.delete(s.id());
+                            } catch (io.portevoix.audience.SegmentInUseException inUse) {
+                                Notification.show(getTranslation("segments.inUse", String.join(", ", inUse.campaigns())),
+                                        6000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                                return;
+                            }
                             if (s.id().equals(editing)) {
                                 startNew();
                             }

@@ -57,6 +57,23 @@ class ContactsController {
         return ContactJson.document(queries.find(id(id)).orElseThrow(() -> new NoSuchElementException("No such contact")));
     }
 
+    @GetMapping("/{id}/messages")
+    @Operation(summary = "The member's communication history, newest first")
+    java.util.Map<String, Object> messages(@PathVariable String id) {
+        return java.util.Map.of("items", queries.messages(id(id)).stream().map(m -> {
+            java.util.Map<String, Object> item = new java.util.LinkedHashMap<>();
+            item.put("campaignId", m.campaignId());
+            item.put("campaignName", m.campaignName());
+            item.put("runId", m.runId());
+            item.put("channel", m.channel().name());
+            item.put("sentAt", m.sentAt());
+            item.put("status", m.status());
+            item.put("opened", m.opened());
+            item.put("clicked", m.clicked());
+            return item;
+        }).toList());
+    }
+
     @PatchMapping(path = "/{id}", consumes = "application/json")
     @Operation(summary = "Change some fields of a contact")
     ContactJson.ContactDocument patch(@PathVariable String id, @RequestBody JsonNode body) {

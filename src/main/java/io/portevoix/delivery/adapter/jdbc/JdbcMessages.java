@@ -106,6 +106,17 @@ class JdbcMessages implements Messages {
     }
 
     @Override
+    public List<Sent> ofContact(AccountId account, ContactId contact, int limit) {
+        return jdbc.sql("select run_id, sent_at, state from delivery.message where account_id = ? and contact_id = ?"
+                        + " order by id desc limit ?")
+                .params(account.value(), contact.value(), limit)
+                .query((rs, n) -> new Sent(new RunId(rs.getObject(1, UUID.class)),
+                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(),
+                        "SENDING".equals(rs.getString(3)) ? "PENDING" : rs.getString(3)))
+                .list();
+    }
+
+    @Override
     public List<RunId> runsWithDueMessages(AccountId account, Instant now) {
         return jdbc.sql("select distinct run_id from delivery.message where account_id = ? and state = 'PENDING'"
                         + " and next_attempt_at <= ?")

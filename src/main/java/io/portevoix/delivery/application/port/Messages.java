@@ -39,6 +39,13 @@ public interface Messages {
     /** Messages left SENDING by another (dead) process: they may have left; they become UNKNOWN. */
     int orphansToUnknown(AccountId account, String liveClaimer);
 
+    /** A message of a member's history. */
+    record Sent(RunId run, java.time.@org.jspecify.annotations.Nullable Instant sentAt, String state) {
+    }
+
+    /** The member's messages, newest first. */
+    List<Sent> ofContact(AccountId account, ContactId contact, int limit);
+
     /** Runs of the account with PENDING messages due now. */
     List<RunId> runsWithDueMessages(AccountId account, Instant now);
 }
