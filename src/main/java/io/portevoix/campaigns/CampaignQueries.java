@@ -20,6 +20,9 @@ public interface CampaignQueries {
 
     Optional<RunSummary> run(RunId id);
 
+    /** A page of a run's recipients with each one's state (the history drill-down). */
+    List<io.portevoix.campaigns.spi.RunRecipient> recipients(RunId id, int offset, int limit);
+
     /** For delivery: the content of a run and whether its campaign is sending. */
     Optional<RunContent> runContent(RunId id);
 

@@ -76,6 +76,14 @@ class CampaignsBrowserTests extends BrowserTest {
         shot("59-campaign-sent");
         page.locator(".pv-run-details").first().click();
         assertThat(page.locator("#run-details")).containsText("Adhérents actifs");
+        assertThat(page.locator("#run-recipients vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText("Envoyé")).first()).isVisible();
         shot("60-campaign-run-details");
+        page.locator("#run-recipients vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText("@vitalis-lyon.exemple.fr")).first().click();
+        assertThat(page.locator("#contact-name")).isVisible();
+        page.getByText("Communication").first().click();
+        assertThat(page.locator("#contact-messages")).containsText(name);
+        shot("61-member-communication");
     }
 }

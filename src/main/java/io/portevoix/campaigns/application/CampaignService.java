@@ -521,6 +521,14 @@ class CampaignService implements CampaignCommands, CampaignQueries {
         return campaigns.run(TenantContext.requireAccount(), id).map(this::summary);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('EMAIL_CAMPAIGNS_GUEST', 'SMS_CAMPAIGNS_GUEST')")
+    public List<io.portevoix.campaigns.spi.RunRecipient> recipients(RunId id, int offset, int limit) {
+        campaigns.run(TenantContext.requireAccount(), id).orElseThrow(() -> new NoSuchElementException("No such run"));
+        return outbox.recipients(id, offset, Math.min(limit, 1_000));
+    }
+
     private RunSummary summary(Campaigns.StoredRun r) {
         return new RunSummary(r.id(), r.campaign(), r.number(), r.status(), r.startedAt(), r.finishedAt(), r.author(),
                 r.targeted(), BroadcastType.valueOf(r.broadcastType()), r.templateName(), Audience.fromJson(r.audience()),

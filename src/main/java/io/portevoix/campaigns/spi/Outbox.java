@@ -21,6 +21,9 @@ public interface Outbox {
     /** The sender address used when a campaign names none (PORTEVOIX_MAIL_FROM, else noreply at the public host). */
     String defaultSender();
 
+    /** A page of the run's recipients with their message's state, in the order they were frozen. */
+    java.util.List<RunRecipient> recipients(RunId run, int offset, int limit);
+
     /** Where the run's messages stand. */
     RunFigures figures(RunId run);
 }

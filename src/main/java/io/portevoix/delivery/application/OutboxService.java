@@ -70,6 +70,11 @@ class OutboxService implements Outbox {
     }
 
     @Override
+    public List<io.portevoix.campaigns.spi.RunRecipient> recipients(RunId run, int offset, int limit) {
+        return messages.ofRun(TenantContext.requireAccount(), run, offset, limit);
+    }
+
+    @Override
     public RunFigures figures(RunId run) {
         return messages.figures(TenantContext.requireAccount(), run);
     }

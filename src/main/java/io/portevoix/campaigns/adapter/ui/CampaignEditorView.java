@@ -543,7 +543,24 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
                 numbers.format(run.figures().sent()), numbers.format(run.figures().failed()),
                 numbers.format(run.figures().unknown()))));
         parts.setId("run-details");
-        dialog.add(parts);
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale());
+        Grid<io.portevoix.campaigns.spi.RunRecipient> recipients = new Grid<>();
+        recipients.addColumn(io.portevoix.campaigns.spi.RunRecipient::address).setHeader(getTranslation("campaign.run.address"))
+                .setFlexGrow(2);
+        recipients.addColumn(r -> getTranslation("contact.communication.status." + r.state()))
+                .setHeader(getTranslation("campaigns.status")).setAutoWidth(true);
+        recipients.addColumn(r -> r.sentAt() == null ? "—" : format.format(r.sentAt().atZone(ZONE)))
+                .setHeader(getTranslation("contact.communication.date")).setAutoWidth(true);
+        recipients.setItems(query -> queries.recipients(run.id(), query.getOffset(), query.getLimit()).stream());
+        recipients.addItemClickListener(e -> {
+            dialog.close();
+            getUI().ifPresent(ui -> ui.navigate("contacts/" + e.getItem().contact().value()));
+        });
+        recipients.setId("run-recipients");
+        recipients.setHeight("320px");
+        recipients.setWidth("720px");
+        recipients.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        dialog.add(parts, new Paragraph(getTranslation("campaign.run.recipients")), recipients);
         dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()));
         dialog.open();
     }

@@ -106,6 +106,17 @@ class JdbcMessages implements Messages {
     }
 
     @Override
+    public List<io.portevoix.campaigns.spi.RunRecipient> ofRun(AccountId account, RunId run, int offset, int limit) {
+        return jdbc.sql("select contact_id, address, state, sent_at from delivery.message where account_id = ? and run_id = ?"
+                        + " order by id offset ? limit ?")
+                .params(account.value(), run.value(), offset, limit)
+                .query((rs, n) -> new io.portevoix.campaigns.spi.RunRecipient(new ContactId(rs.getObject(1, UUID.class)),
+                        rs.getString(2), "SENDING".equals(rs.getString(3)) ? "PENDING" : rs.getString(3),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    @Override
     public List<Sent> ofContact(AccountId account, ContactId contact, int limit) {
         return jdbc.sql("select run_id, sent_at, state from delivery.message where account_id = ? and contact_id = ?"
                         + " order by id desc limit ?")

@@ -43,6 +43,9 @@ public interface Messages {
     record Sent(RunId run, java.time.@org.jspecify.annotations.Nullable Instant sentAt, String state) {
     }
 
+    /** A page of a run's recipients, in the order they were frozen. */
+    List<io.portevoix.campaigns.spi.RunRecipient> ofRun(AccountId account, RunId run, int offset, int limit);
+
     /** The member's messages, newest first. */
     List<Sent> ofContact(AccountId account, ContactId contact, int limit);
 
