@@ -172,6 +172,14 @@ class CampaignsApiIntegrationTests {
         assertThat(history.get(0).get("status").asString()).isEqualTo("SENT");
         assertThat(history.get(0).get("channel").asString()).isEqualTo("EMAIL");
         assertThat(call("GET", "/contacts/" + aliceId + "/messages", otherKey, null).statusCode()).isEqualTo(404);
+        assertThat(json(call("POST", "/segments/count", approver, Map.of("criteria", Map.of("match", "ALL", "rules",
+                List.of(Map.of("field", "campaign.received", "op", "eq", "value", id)))))).get("count").asLong()).isEqualTo(3);
+        assertThat(json(call("POST", "/segments/count", approver, Map.of("criteria", Map.of("match", "ALL", "rules",
+                List.of(Map.of("field", "campaign.received", "op", "neq", "value", id)))))).get("count").asLong()).isEqualTo(1);
+        assertThat(json(call("POST", "/segments/count", otherKey, Map.of("criteria", Map.of("match", "ALL", "rules",
+                List.of(Map.of("field", "campaign.received", "op", "eq", "value", id)))))).get("count").asLong()).isZero();
+        assertThat(call("POST", "/segments/count", approver, Map.of("criteria", Map.of("match", "ALL", "rules",
+                List.of(Map.of("field", "campaign.received", "op", "eq", "value", "pas-un-id"))))).statusCode()).isEqualTo(422);
         JsonNode balance = json(call("GET", "/credits", approver, null));
         assertThat(balance.get("balance").asLong()).isEqualTo(7);
         assertThat(balance.get("reserved").asLong()).isZero();

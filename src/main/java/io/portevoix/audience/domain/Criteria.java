@@ -28,7 +28,9 @@ public sealed interface Criteria {
 
     /** The kinds of fields, which decide the operators. */
     enum Type {
-        TEXT, STATUS, DATE, BIRTH_DATE, INSTANT, NUMBER, BOOLEAN, TAGS
+        TEXT, STATUS, DATE, BIRTH_DATE, INSTANT, NUMBER, BOOLEAN, TAGS,
+        /** A campaign (its id): received or not. */
+        CAMPAIGN
     }
 
     Map<String, Type> FIELDS = Map.ofEntries(
@@ -56,7 +58,8 @@ public sealed interface Criteria {
                     "moreThanDaysAgo"),
             Type.NUMBER, Set.of("eq", "neq", "gt", "gte", "lt", "lte", "between", "in", "notIn", "isEmpty", "isNotEmpty"),
             Type.BOOLEAN, Set.of("isTrue", "isFalse"),
-            Type.TAGS, Set.of("contains", "in", "notIn", "isEmpty", "isNotEmpty"));
+            Type.TAGS, Set.of("contains", "in", "notIn", "isEmpty", "isNotEmpty"),
+            Type.CAMPAIGN, Set.of("eq", "neq", "in", "notIn"));
 
     Pattern ATTRIBUTE = Pattern.compile("attributes\\.[A-Za-z][A-Za-z0-9_]{0,63}");
     Pattern CONSENT = Pattern.compile("consent\\.(EMAIL|SMS)\\.(LEGAL|INFORMATIVE|MARKETING)");
@@ -109,7 +112,7 @@ public sealed interface Criteria {
         Type type = type(field, attributes);
         if (type == null) {
             errors.add(new FieldError(path + ".field", BEHAVIOUR.contains(field)
-                    ? field + " needs sent campaigns, which come with the e-mail campaigns"
+                    ? field + " needs open and click tracking, which is not there yet; campaign.received works"
                     : "Unknown field: " + field));
             return new Rule(field, Type.TEXT, op, value);
         }
@@ -131,6 +134,9 @@ public sealed interface Criteria {
         }
         if (CONSENT.matcher(field).matches()) {
             return Type.BOOLEAN;
+        }
+        if (field.equals("campaign.received")) {
+            return Type.CAMPAIGN;
         }
         return null;
     }
@@ -187,6 +193,13 @@ public sealed interface Criteria {
                     } catch (RuntimeException notADate) {
                         errors.add(new FieldError(path, "Must be an instant (ISO-8601 with offset) or a date"));
                     }
+                }
+            }
+            case CAMPAIGN -> {
+                try {
+                    java.util.UUID.fromString(String.valueOf(value));
+                } catch (IllegalArgumentException e) {
+                    errors.add(new FieldError(path, "Must be a campaign id"));
                 }
             }
             case STATUS -> {

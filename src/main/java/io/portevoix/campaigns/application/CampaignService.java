@@ -359,7 +359,7 @@ class CampaignService implements CampaignCommands, CampaignQueries {
     private RunId startRun(CampaignDetails c) {
         AccountId account = TenantContext.requireAccount();
         RunId run = RunId.random();
-        long targeted = outbox.freeze(run, c.audience(), c.channel(), c.broadcastType());
+        long targeted = outbox.freeze(run, c.id(), c.audience(), c.channel(), c.broadcastType());
         if (targeted == 0) {
             throw InvalidInputException.of("audience", "Nothing to send: no recipient is left after the exclusions");
         }

@@ -13,7 +13,8 @@ import io.portevoix.campaigns.RunId;
 public interface Outbox {
 
     /** Writes the run's recipients into the outbox and returns how many (0 when the run was already frozen). */
-    long freeze(RunId run, Audience audience, Channel channel, BroadcastType type);
+    long freeze(RunId run, io.portevoix.campaigns.CampaignId campaign, Audience audience, Channel channel,
+            BroadcastType type);
 
     /** Starts handing the run's messages to the servers, once the current transaction commits. */
     void start(RunId run);

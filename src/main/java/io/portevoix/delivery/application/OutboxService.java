@@ -39,7 +39,8 @@ class OutboxService implements Outbox {
     }
 
     @Override
-    public long freeze(RunId run, Audience audience, Channel channel, BroadcastType type) {
+    public long freeze(RunId run, io.portevoix.campaigns.CampaignId campaign, Audience audience, Channel channel,
+            BroadcastType type) {
         AccountId account = TenantContext.requireAccount();
         if (messages.frozen(account, run)) {
             return 0;
@@ -49,12 +50,12 @@ class OutboxService implements Outbox {
         audiences.recipients(audience, channel, type, recipient -> {
             batch.add(recipient);
             if (batch.size() == BATCH) {
-                written[0] += messages.insert(account, run, batch);
+                written[0] += messages.insert(account, run, campaign, batch);
                 batch.clear();
             }
         });
         if (!batch.isEmpty()) {
-            written[0] += messages.insert(account, run, batch);
+            written[0] += messages.insert(account, run, campaign, batch);
         }
         return written[0];
     }

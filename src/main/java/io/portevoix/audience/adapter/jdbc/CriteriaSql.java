@@ -106,6 +106,7 @@ final class CriteriaSql {
             case NUMBER -> number(column, rule.op(), value);
             case BOOLEAN -> rule.op().equals("isTrue") ? "coalesce(" + column + ", false)" : "not coalesce(" + column + ", false)";
             case TAGS -> tags(column, rule.op(), value);
+            case CAMPAIGN -> received(rule.op(), value);
         };
     }
 
@@ -208,6 +209,18 @@ final class CriteriaSql {
             case "isEmpty" -> column + " is null";
             default -> column + " is not null";
         };
+    }
+
+    /**
+     * Received a campaign: the read-only view delivery publishes for behaviour criteria, the one
+     * read across schemas that DESIGN.md sanctions.
+     */
+    private String received(String op, Object value) {
+        List<java.util.UUID> ids = (op.equals("in") || op.equals("notIn") ? list(value) : List.of(value)).stream()
+                .map(v -> java.util.UUID.fromString(String.valueOf(v))).toList();
+        String exists = "exists (select 1 from delivery.received_message r where r.account_id = audience.contact.account_id"
+                + " and r.contact_id = audience.contact.id and r.campaign_id in (" + param(ids) + "))";
+        return op.equals("eq") || op.equals("in") ? exists : "not " + exists;
     }
 
     private String tags(String column, String op, Object value) {

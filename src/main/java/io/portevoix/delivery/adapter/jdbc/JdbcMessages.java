@@ -27,14 +27,15 @@ class JdbcMessages implements Messages {
     }
 
     @Override
-    public int insert(AccountId account, RunId run, List<Recipient> recipients) {
+    public int insert(AccountId account, RunId run, io.portevoix.campaigns.CampaignId campaign, List<Recipient> recipients) {
         int[][] counts = template.batchUpdate("""
-                insert into delivery.message (account_id, run_id, contact_id, address) values (?, ?, ?, ?)
+                insert into delivery.message (account_id, run_id, contact_id, address, campaign_id) values (?, ?, ?, ?, ?)
                 on conflict (run_id, contact_id) do nothing""", recipients, 1_000, (ps, r) -> {
             ps.setObject(1, account.value());
             ps.setObject(2, run.value());
             ps.setObject(3, r.contactId().value());
             ps.setString(4, r.address());
+            ps.setObject(5, campaign.value());
         });
         int inserted = 0;
         for (int[] batch : counts) {

@@ -17,7 +17,7 @@ public interface Messages {
     }
 
     /** Writes recipients of a run (a batch); returns how many rows were new. */
-    int insert(AccountId account, RunId run, List<Recipient> recipients);
+    int insert(AccountId account, RunId run, io.portevoix.campaigns.CampaignId campaign, List<Recipient> recipients);
 
     boolean frozen(AccountId account, RunId run);
 
