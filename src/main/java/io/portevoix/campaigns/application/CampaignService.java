@@ -414,7 +414,8 @@ class CampaignService implements CampaignCommands, CampaignQueries {
         AccountId account = TenantContext.requireAccount();
         if (c.status() == CampaignStatus.SENDING && c.currentRun() != null) {
             Campaigns.StoredRun run = campaigns.run(account, c.currentRun()).orElseThrow();
-            long pending = Math.min(outbox.figures(run.id()).pending(), run.reserved());
+            // messages a server has right now will be charged when they end; only the others go back
+            long pending = Math.min(outbox.figures(run.id()).waiting(), run.reserved());
             credits.release("run:" + run.id() + ":suspend:" + clock.millis(), pending, c.name() + " (suspended)");
             campaigns.updateRun(account, run.id(), RunStatus.SUSPENDED, run.reserved() - pending, null);
         }

@@ -55,11 +55,13 @@ class JdbcMessages implements Messages {
     @Override
     public RunFigures figures(AccountId account, RunId run) {
         return jdbc.sql("""
-                select count(*), count(*) filter (where state in ('PENDING', 'SENDING')), count(*) filter (where state = 'SENT'),
+                select count(*), count(*) filter (where state in ('PENDING', 'SENDING')), count(*) filter (where state = 'SENDING'),
+                  count(*) filter (where state = 'SENT'),
                   count(*) filter (where state = 'FAILED'), count(*) filter (where state = 'UNKNOWN')
                 from delivery.message where account_id = ? and run_id = ?""")
                 .params(account.value(), run.value())
-                .query((rs, n) -> new RunFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+                .query((rs, n) -> new RunFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6)))
                 .single();
     }
 
