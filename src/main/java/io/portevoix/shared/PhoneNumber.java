@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A valid phone number in E.164 form ({@code +33612345678}), parsed with libphonenumber from
@@ -13,9 +14,12 @@ import java.util.Optional;
 public record PhoneNumber(String e164) {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+    private static final Pattern PUNCTUATION = Pattern.compile("[\\s.\\-()/]");
+    private static final Pattern FRENCH_WITHOUT_ZERO = Pattern.compile("[1-9][0-9]{8}");
 
     public PhoneNumber {
-        if (e164 == null || !e164.matches("\\+[1-9][0-9]{6,14}")) {
+        if (e164 == null || !E164.matcher(e164).matches()) {
             throw new IllegalArgumentException("Not an E.164 number: " + e164);
         }
     }
@@ -26,11 +30,11 @@ public record PhoneNumber(String e164) {
             return Optional.empty();
         }
         String region = defaultRegion == null ? "FR" : defaultRegion.toUpperCase(Locale.ROOT);
-        String cleaned = raw.strip().replaceAll("[\\s.\\-()/]", "");
+        String cleaned = PUNCTUATION.matcher(raw.strip()).replaceAll("");
         if (cleaned.startsWith("00")) {
             cleaned = "+" + cleaned.substring(2);
         }
-        if (!cleaned.startsWith("+") && cleaned.matches("[1-9][0-9]{8}")
+        if (!cleaned.startsWith("+") && FRENCH_WITHOUT_ZERO.matcher(cleaned).matches()
                 && UTIL.getCountryCodeForRegion(region) == 33) {
             cleaned = "0" + cleaned;
         }

@@ -227,7 +227,7 @@ class AudienceBenchmark {
         }
     }
 
-    private static String metric(String name, double value, String unit, double baseline, double ratio) {
+    static String metric(String name, double value, String unit, double baseline, double ratio) {
         return String.format(java.util.Locale.ROOT,
                 "  {\"metric\":\"%s\",\"value\":%.3f,\"unit\":\"%s\",\"baseline\":%.3f,\"ratio\":%.3f}",
                 name, value, unit, baseline, ratio);

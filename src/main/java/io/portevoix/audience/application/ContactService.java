@@ -4,7 +4,6 @@ import io.portevoix.audience.ConsentChange;
 import io.portevoix.audience.ConsentSource;
 import io.portevoix.audience.ContactCommands;
 import io.portevoix.audience.ContactDetails;
-import io.portevoix.audience.ContactField;
 import io.portevoix.audience.ContactFilter;
 import io.portevoix.audience.ContactId;
 import io.portevoix.audience.ContactInput;
@@ -71,29 +70,23 @@ class ContactService implements ContactCommands, ContactQueries {
     @PreAuthorize("hasRole('CONTACTS_EDITOR')")
     public UpsertResult upsert(ContactInput input, ConsentSource source) {
         AccountId account = TenantContext.requireAccount();
-        UniquenessKey key = contacts.uniquenessKey(account);
-        String region = accounts.current().phoneRegion();
+        ContactUpserts upserts = upserts();
         Instant now = clock.instant();
-        String site = siteName(input);
-        ContactChanges.Result candidate = ContactChanges.apply(null, input, region, site, now, attributes.schema());
-        String uniqueKey = ContactChanges.uniqueKey(candidate.contact(), key);
-        if (uniqueKey == null) {
-            throw InvalidInputException.of(ContactChanges.keyField(key),
-                    "Required: it is the account's uniqueness key");
-        }
+        ContactChanges.Result candidate = upserts.create(input, now);
+        String uniqueKey = upserts.requireKey(candidate);
         Optional<ContactDetails> existing = contacts.findByUniqueKey(account, uniqueKey);
         if (existing.isPresent()) {
-            return new UpsertResult(save(account, existing.get(), input, region, site, source, key, now), false);
+            return new UpsertResult(save(account, upserts, existing.get(), input, source, now), false);
         }
-        ContactChanges.Result created = candidate;
         try {
-            contacts.save(account, created.contact(), uniqueKey, true);
+            contacts.save(account, candidate.contact(), uniqueKey, true);
         } catch (DuplicateKeyException raced) {
             ContactDetails winner = contacts.findByUniqueKey(account, uniqueKey).orElseThrow(() -> raced);
-            return new UpsertResult(save(account, winner, input, region, site, source, key, now), false);
+            return new UpsertResult(save(account, upserts, winner, input, source, now), false);
         }
-        contacts.appendConsentChanges(account, created.contact().id(), created.consentChanges(), source, actor(), now);
-        return new UpsertResult(created.contact(), true);
+        contacts.appendConsentChanges(account, Map.of(candidate.contact().id(), candidate.consentChanges()), source,
+                actor(), now);
+        return new UpsertResult(candidate.contact(), true);
     }
 
     @Override
@@ -102,34 +95,26 @@ class ContactService implements ContactCommands, ContactQueries {
     public ContactDetails update(ContactId id, ContactInput input, ConsentSource source) {
         AccountId account = TenantContext.requireAccount();
         ContactDetails current = contacts.find(account, id).orElseThrow(() -> new NoSuchElementException("No such contact"));
-        return save(account, current, input, accounts.current().phoneRegion(), siteName(input), source,
-                contacts.uniquenessKey(account), clock.instant());
+        return save(account, upserts(), current, input, source, clock.instant());
     }
 
-    private ContactDetails save(AccountId account, ContactDetails current, ContactInput input, String region,
-            @Nullable String site, ConsentSource source, UniquenessKey key, Instant now) {
-        ContactChanges.Result changed = ContactChanges.apply(current, input, region, site, now, attributes.schema());
-        String uniqueKey = ContactChanges.uniqueKey(changed.contact(), key);
-        if (uniqueKey == null) {
-            throw InvalidInputException.of(ContactChanges.keyField(key), "Required: it is the account's uniqueness key");
-        }
+    private ContactDetails save(AccountId account, ContactUpserts upserts, ContactDetails current, ContactInput input,
+            ConsentSource source, Instant now) {
+        ContactChanges.Result changed = upserts.update(current, input, now);
+        String uniqueKey = upserts.requireKey(changed);
         try {
             contacts.save(account, changed.contact(), uniqueKey, false);
         } catch (DuplicateKeyException e) {
-            throw InvalidInputException.of(ContactChanges.keyField(key), "Another contact already has " + uniqueKey);
+            throw InvalidInputException.of(upserts.keyField(), "Another contact already has " + uniqueKey);
         }
-        contacts.appendConsentChanges(account, current.id(), changed.consentChanges(), source, actor(), now);
+        contacts.appendConsentChanges(account, Map.of(current.id(), changed.consentChanges()), source, actor(), now);
         return changed.contact();
     }
 
-    private @Nullable String siteName(ContactInput input) {
-        if (!input.has(ContactField.SITE) || input.site() == null || input.site().isBlank()) {
-            return null;
-        }
-        if (input.site().strip().length() > 200) {
-            throw InvalidInputException.of("site", "A site name has at most 200 characters");
-        }
-        return accountCommands.ensureSite(input.site()).name();
+    /** How inputs apply to the current account's contacts, resolved once for as many contacts as needed. */
+    ContactUpserts upserts() {
+        return new ContactUpserts(contacts.uniquenessKey(TenantContext.requireAccount()),
+                accounts.current().phoneRegion(), name -> accountCommands.ensureSite(name).name(), attributes.schema());
     }
 
     @Override
@@ -253,23 +238,7 @@ class ContactService implements ContactCommands, ContactQueries {
         return contacts.uniquenessKey(TenantContext.requireAccount());
     }
 
-    /** The value of the account's uniqueness key for this input (validating it), if it has one. */
-    Optional<String> uniqueKeyOf(ContactInput input) {
-        AccountId account = TenantContext.requireAccount();
-        ContactChanges.Result candidate = ContactChanges.apply(null, input, accounts.current().phoneRegion(), null,
-                clock.instant(), attributes.schema());
-        return Optional.ofNullable(ContactChanges.uniqueKey(candidate.contact(), contacts.uniquenessKey(account)));
-    }
-
-    String uniquenessKeyField() {
-        return ContactChanges.keyField(contacts.uniquenessKey(TenantContext.requireAccount()));
-    }
-
-    boolean existsWithKey(String uniqueKey) {
-        return contacts.findByUniqueKey(TenantContext.requireAccount(), uniqueKey).isPresent();
-    }
-
-    private static String actor() {
+    static String actor() {
         return TenantContext.currentActor().map(Actor::displayName).orElse("system");
     }
 

@@ -2,6 +2,7 @@ package io.portevoix.audience.application;
 
 import io.portevoix.audience.BroadcastType;
 import io.portevoix.audience.Channel;
+import io.portevoix.audience.ContactDetails;
 import io.portevoix.audience.ContactField;
 import io.portevoix.audience.ContactId;
 import io.portevoix.audience.ContactInput;
@@ -13,10 +14,11 @@ import io.portevoix.audience.ImportQueries;
 import io.portevoix.audience.ImportSummary;
 import io.portevoix.audience.MappingPreset;
 import io.portevoix.audience.StartImport;
-import io.portevoix.audience.UpsertResult;
+import io.portevoix.audience.application.port.Contacts;
 import io.portevoix.audience.application.port.ImportScheduler;
 import io.portevoix.audience.application.port.Imports;
 import io.portevoix.audience.application.port.TabularFiles;
+import io.portevoix.audience.domain.ContactBatch;
 import io.portevoix.audience.domain.ContactChanges;
 import io.portevoix.audience.domain.ImportFields;
 import io.portevoix.shared.AccountId;
@@ -25,18 +27,24 @@ import io.portevoix.tenancy.Actor;
 import io.portevoix.tenancy.AuditLog;
 import io.portevoix.tenancy.TenantContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,11 +54,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports run in the background in chunks of {@value #CHUNK} records, each chunk in its own
  * transaction with the counters saved alongside, so progress is visible and a retried import
  * (after a crash) starts over idempotently: upserts on the uniqueness key change nothing twice.
+ * Lines are read and validated one by one on a second thread, a chunk ahead; each chunk then reads
+ * the stored contacts of its keys in one query and writes its contacts, consent changes and
+ * members in one statement each.
  */
 @Service
 class ImportService implements ImportCommands, ImportQueries {
 
-    static final int CHUNK = 500;
+    static final int CHUNK = 5_000;
     static final int MAX_ISSUES = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
 
@@ -58,16 +69,18 @@ class ImportService implements ImportCommands, ImportQueries {
     private final TabularFiles files;
     private final ImportScheduler scheduler;
     private final ContactService contacts;
+    private final Contacts store;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     ImportService(Imports imports, TabularFiles files, ImportScheduler scheduler, ContactService contacts,
-            AuditLog audit, PlatformTransactionManager transactionManager, Clock clock) {
+            Contacts store, AuditLog audit, PlatformTransactionManager transactionManager, Clock clock) {
         this.imports = imports;
         this.files = files;
         this.scheduler = scheduler;
         this.contacts = contacts;
+        this.store = store;
         this.audit = audit;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -105,121 +118,264 @@ class ImportService implements ImportCommands, ImportQueries {
         Imports.Stored stored = transactions.execute(status -> imports.stored(account, id)).orElseThrow(
                 () -> new NoSuchElementException("No such import"));
         transactions.executeWithoutResult(status -> imports.start(account, id));
-        Counters counters = new Counters();
-        counters.headers = files.shape(stored.fileName(), stored.content()).headers();
-        List<TabularFiles.Row> chunk = new ArrayList<>();
+        Run run = new Run(stored, contacts.upserts());
+        BlockingQueue<Object> read = new ArrayBlockingQueue<>(1);
+        Thread reader = startReader(account, run, read);
         try {
-            TabularFiles.Shape shape = files.read(stored.fileName(), stored.content(), row -> {
-                chunk.add(row);
-                if (chunk.size() == CHUNK) {
-                    flush(account, stored, counters, chunk);
+            Object next = read.take();
+            while (next instanceof Chunk chunk) {
+                if (chunk.records > 0 || run.total == 0) {
+                    flush(account, run, chunk);
                 }
-            });
-            if (!chunk.isEmpty() || counters.total == 0) {
-                flush(account, stored, counters, chunk);
+                next = read.take();
             }
+            if (next instanceof RuntimeException failure) {
+                throw failure;
+            }
+            TabularFiles.Shape shape = (TabularFiles.Shape) next;
             transactions.executeWithoutResult(status -> imports.finish(account, id, clock.instant()));
             LOG.info("Import {} of {}: {} records, {} created, {} updated, {} rejected ({} {})", id, stored.fileName(),
-                    counters.total, counters.created, counters.updated, counters.rejected, shape.encoding(),
-                    shape.separator());
+                    run.total, run.created, run.updated, run.rejected, shape.encoding(), shape.separator());
         } catch (RuntimeException e) {
             LOG.warn("Import {} failed", id, e);
             transactions.executeWithoutResult(status -> imports.fail(account, id, e.getMessage(), clock.instant()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            transactions.executeWithoutResult(status -> imports.fail(account, id, "Interrupted", clock.instant()));
+        } finally {
+            reader.interrupt();
         }
     }
 
-    /** Where an import stands while it runs. */
-    private static final class Counters {
+    /**
+     * Reads and validates the file's lines on a second thread, a chunk ahead of the writes (on two
+     * cores, parsing and PostgreSQL then work at the same time), for the same account and actor.
+     * It hands over chunks, then the file's shape, or the failure that stopped it.
+     */
+    private Thread startReader(AccountId account, Run run, BlockingQueue<Object> read) {
+        Imports.Stored stored = run.stored;
+        SecurityContext security = SecurityContextHolder.getContext();
+        return Thread.ofPlatform().name("import-reader").daemon().start(() -> {
+            SecurityContextHolder.setContext(security);
+            try {
+                TenantContext.runAs(account, () -> {
+                    Reading reading = new Reading(stored, files.shape(stored.fileName(), stored.content()).headers(),
+                            run.upserts);
+                    Chunk[] chunk = {new Chunk(clock.instant())};
+                    TabularFiles.Shape shape = files.read(stored.fileName(), stored.content(), row -> {
+                        chunk[0].add(reading.line(row, chunk[0]));
+                        if (chunk[0].records == CHUNK) {
+                            hand(read, chunk[0]);
+                            chunk[0] = new Chunk(clock.instant());
+                        }
+                    });
+                    hand(read, chunk[0]);
+                    hand(read, shape);
+                });
+            } catch (Throwable e) {
+                read.clear();
+                read.offer(e instanceof RuntimeException failure ? failure : new IllegalStateException(e));
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        });
+    }
+
+    private static void hand(BlockingQueue<Object> read, Object next) {
+        try {
+            read.put(next);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The import stopped", e);
+        }
+    }
+
+    /** Where an import stands while it runs (its counters are the writing thread's alone). */
+    private static final class Run {
+        final Imports.Stored stored;
+        final ContactUpserts upserts;
         int total;
         int created;
         int updated;
         int rejected;
-        final List<ImportIssue> errors = new ArrayList<>();
-        final List<ImportIssue> warnings = new ArrayList<>();
-        final Set<String> seenKeys = new HashSet<>();
-        List<String> headers = List.of();
+        int warningsKept;
+
+        Run(Imports.Stored stored, ContactUpserts upserts) {
+            this.stored = stored;
+            this.upserts = upserts;
+        }
     }
 
-    private void flush(AccountId account, Imports.Stored stored, Counters counters, List<TabularFiles.Row> rows) {
-        transactions.executeWithoutResult(status -> {
-            List<ContactId> touched = new ArrayList<>();
-            for (TabularFiles.Row row : rows) {
-                importRow(stored, counters, row, touched);
+    /** What reading the lines of an import needs, resolved once. */
+    private static final class Reading {
+        final List<String> headers;
+        final List<String> targets;
+        final ContactUpserts upserts;
+
+        Reading(Imports.Stored stored, List<String> headers, ContactUpserts upserts) {
+            this.headers = headers;
+            this.targets = headers.stream().map(header -> stored.mapping().containsKey(header)
+                    ? stored.mapping().get(header) : ImportFields.guess(header).orElse(ImportFields.IGNORE)).toList();
+            this.upserts = upserts;
+        }
+
+        /**
+         * Reads a line into an input; an invalid non-key field is left out with a warning, a line
+         * without a valid key rejected (null).
+         */
+        @Nullable Line line(TabularFiles.Row row, Chunk chunk) {
+            ImportFields.Row values = new ImportFields.Row();
+            for (int i = 0; i < row.cells().size() && i < targets.size(); i++) {
+                values.put(targets.get(i), headers.get(i), row.cells().get(i));
             }
-            imports.addMembers(account, stored.id(), touched);
-            imports.progress(account, stored.id(), counters.total, counters.created, counters.updated,
-                    counters.rejected, counters.errors, counters.warnings);
-        });
-        rows.clear();
-    }
-
-    private void importRow(Imports.Stored stored, Counters counters, TabularFiles.Row row, List<ContactId> touched) {
-        counters.total++;
-        List<String> headers = counters.headers;
-        ImportFields.Row values = new ImportFields.Row();
-        for (int i = 0; i < row.cells().size() && i < headers.size(); i++) {
-            String header = headers.get(i);
-            String target = stored.mapping().containsKey(header) ? stored.mapping().get(header)
-                    : ImportFields.guess(header).orElse(ImportFields.IGNORE);
-            values.put(target, header, row.cells().get(i));
-        }
-        for (String[] warning : values.warnings()) {
-            issue(counters.warnings, new ImportIssue(row.line(), warning[0], warning[1], warning[2]));
-        }
-        Map<ContactField, Object> fields = new LinkedHashMap<>(values.values());
-        while (true) {
-            ContactInput input = input(fields, values);
-            try {
-                Optional<String> key = contacts.uniqueKeyOf(input);
-                if (key.isEmpty()) {
-                    reject(counters, row, "", "", "Missing or invalid " + contacts.uniquenessKeyField()
-                            + " (the account's uniqueness key)");
-                    return;
-                }
-                boolean seen = !counters.seenKeys.add(key.get());
-                boolean needExistence = !stored.updateExisting() || !stored.defaultConsents().isEmpty();
-                boolean exists = needExistence && contacts.existsWithKey(key.get());
-                if (!stored.updateExisting() && !seen && exists) {
-                    reject(counters, row, "", key.get(), "Already exists and the import does not update existing contacts");
-                    return;
-                }
-                if (needExistence && !exists && !stored.defaultConsents().isEmpty()) {
-                    input = withDefaultConsents(fields, values, stored.defaultConsents());
-                }
-                UpsertResult result = contacts.upsert(input, stored.consentSource());
-                touched.add(result.contact().id());
-                if (result.created()) {
-                    counters.created++;
-                } else {
-                    counters.updated++;
-                }
-                return;
-            } catch (InvalidInputException invalid) {
-                String keyField = contacts.uniquenessKeyField();
-                Optional<InvalidInputException.FieldError> keyError = invalid.errors().stream()
-                        .filter(e -> e.field().equals(keyField)).findFirst();
-                if (keyError.isPresent()) {
-                    ContactField key = ContactChanges.fieldOf(keyField);
-                    reject(counters, row, key == null ? keyField : values.column(key), String.valueOf(fields.get(key)),
-                            keyError.get().message());
-                    return;
-                }
-                boolean removed = false;
-                for (InvalidInputException.FieldError error : invalid.errors()) {
-                    ContactField field = ContactChanges.fieldOf(error.field());
-                    if (field != null && fields.containsKey(field)) {
-                        issue(counters.warnings, new ImportIssue(row.line(), values.column(field),
-                                String.valueOf(fields.get(field)), error.message() + ": left unchanged"));
-                        fields.remove(field);
-                        removed = true;
+            for (String[] warning : values.warnings()) {
+                chunk.warnings.add(new ImportIssue(row.line(), warning[0], warning[1], warning[2]));
+            }
+            Map<ContactField, Object> fields = new LinkedHashMap<>(values.values());
+            while (true) {
+                ContactInput input = input(fields, values);
+                try {
+                    ContactChanges.Result candidate = upserts.create(input, chunk.readAt);
+                    String key = upserts.keyOf(candidate);
+                    if (key == null) {
+                        chunk.reject(row.line(), "", "", "Missing or invalid " + upserts.keyField()
+                                + " (the account's uniqueness key)");
+                        return null;
+                    }
+                    return new Line(row.line(), key, input, candidate, fields, values);
+                } catch (InvalidInputException invalid) {
+                    String keyField = upserts.keyField();
+                    Optional<InvalidInputException.FieldError> keyError = invalid.errors().stream()
+                            .filter(e -> e.field().equals(keyField)).findFirst();
+                    if (keyError.isPresent()) {
+                        ContactField key = ContactChanges.fieldOf(keyField);
+                        chunk.reject(row.line(), key == null ? keyField : values.column(key),
+                                String.valueOf(fields.get(key)), keyError.get().message());
+                        return null;
+                    }
+                    boolean removed = false;
+                    for (InvalidInputException.FieldError error : invalid.errors()) {
+                        ContactField field = ContactChanges.fieldOf(error.field());
+                        String attribute = error.field().startsWith("attributes.") ? error.field().substring(11) : null;
+                        if (attribute != null && values.attributes().containsKey(attribute)) {
+                            // a custom field whose value does not fit its type: the line goes in without it
+                            chunk.warnings.add(new ImportIssue(row.line(), error.field(),
+                                    String.valueOf(values.attributes().get(attribute)), error.message() + ": left unchanged"));
+                            values.attributes().remove(attribute);
+                            removed = true;
+                        } else if (field != null && fields.containsKey(field)) {
+                            chunk.warnings.add(new ImportIssue(row.line(), values.column(field),
+                                    String.valueOf(fields.get(field)), error.message() + ": left unchanged"));
+                            fields.remove(field);
+                            removed = true;
+                        }
+                    }
+                    if (!removed) {
+                        chunk.reject(row.line(), "", "", invalid.getMessage());
+                        return null;
                     }
                 }
-                if (!removed) {
-                    reject(counters, row, "", "", invalid.getMessage());
-                    return;
-                }
             }
         }
+    }
+
+    /** Up to {@value #CHUNK} records read: the lines with a key, and the rejections and warnings found so far. */
+    private static final class Chunk {
+        final Instant readAt;
+        int records;
+        final List<Line> lines = new ArrayList<>(CHUNK);
+        final List<ImportIssue> errors = new ArrayList<>();
+        final List<ImportIssue> warnings = new ArrayList<>();
+
+        Chunk(Instant readAt) {
+            this.readAt = readAt;
+        }
+
+        void add(@Nullable Line line) {
+            records++;
+            if (line != null) {
+                lines.add(line);
+            }
+        }
+
+        void reject(long line, String column, @Nullable String value, String reason) {
+            errors.add(new ImportIssue(line, column, value == null || "null".equals(value) ? "" : value, reason));
+        }
+    }
+
+    /** A line read and validated, with the value of its uniqueness key. */
+    private record Line(long number, String key, ContactInput input, ContactChanges.Result candidate,
+            Map<ContactField, Object> fields, ImportFields.Row values) {
+    }
+
+    /**
+     * One chunk in one transaction: the stored contacts of its keys fetched at once, its lines
+     * applied in file order to a batch (a key repeated in the chunk updates the state its earlier
+     * line left), then the batch written in a few statements with the counters and new issues.
+     */
+    private void flush(AccountId account, Run run, Chunk chunk) {
+        transactions.executeWithoutResult(status -> {
+            Instant now = clock.instant();
+            Map<String, ContactDetails> stored = store.findByUniqueKeys(account,
+                    chunk.lines.stream().map(Line::key).collect(Collectors.toSet()));
+            Set<ContactId> ours = run.stored.updateExisting() ? Set.of()
+                    : imports.members(account, run.stored.id(), stored.values().stream().map(ContactDetails::id).toList());
+            ContactBatch batch = new ContactBatch();
+            for (Line line : chunk.lines) {
+                apply(run, line, chunk, batch, stored, ours, now);
+            }
+            write(account, run, batch, now);
+            List<ImportIssue> warnings = chunk.warnings.subList(0,
+                    Math.min(chunk.warnings.size(), MAX_ISSUES - run.warningsKept));
+            run.total += chunk.records;
+            run.rejected += chunk.errors.size();
+            imports.progress(account, run.stored.id(), run.total, run.created, run.updated, run.rejected, chunk.errors,
+                    warnings);
+            run.warningsKept += warnings.size();
+        });
+    }
+
+    /**
+     * Applies a line as the one-contact upsert would: to the state an earlier line of the chunk
+     * left, else to the stored contact, else as a new contact (with the import's default consents).
+     * When the import does not update existing contacts, a stored one is rejected unless this
+     * import wrote it (an earlier chunk, or an earlier attempt of a retried import).
+     */
+    private static void apply(Run run, Line line, Chunk chunk, ContactBatch batch, Map<String, ContactDetails> stored,
+            Set<ContactId> ours, Instant now) {
+        ContactDetails current = batch.current(line.key());
+        if (current == null) {
+            current = stored.get(line.key());
+            if (current == null) {
+                Map<Channel, Map<BroadcastType, Boolean>> defaults = run.stored.defaultConsents();
+                batch.add(line.key(), defaults.isEmpty() ? line.candidate()
+                        : run.upserts.create(withDefaultConsents(line.fields(), line.values(), defaults), now), true);
+                run.created++;
+                return;
+            }
+            if (!run.stored.updateExisting() && !ours.contains(current.id())) {
+                chunk.reject(line.number(), "", line.key(), "Already exists and the import does not update existing contacts");
+                return;
+            }
+        }
+        batch.add(line.key(), run.upserts.update(current, line.input(), now), false);
+        run.updated++;
+    }
+
+    /** Writes the batch: its new and changed contacts, their consent changes, and every contact as a member of the import. */
+    private void write(AccountId account, Run run, ContactBatch batch, Instant now) {
+        Map<String, ContactId> written = store.upsert(account, batch.toWrite());
+        Map<ContactId, List<ContactChanges.ConsentToggle>> consentChanges = new LinkedHashMap<>();
+        List<ContactId> members = new ArrayList<>();
+        for (ContactBatch.Entry entry : batch.entries()) {
+            ContactId id = written.getOrDefault(entry.uniqueKey(), entry.contact().id());
+            members.add(id);
+            if (!entry.consentChanges().isEmpty()) {
+                consentChanges.put(id, entry.consentChanges());
+            }
+        }
+        store.appendConsentChanges(account, consentChanges, run.stored.consentSource(), ContactService.actor(), now);
+        imports.addMembers(account, run.stored.id(), members);
     }
 
     private static ContactInput input(Map<ContactField, Object> fields, ImportFields.Row values) {
@@ -248,18 +404,6 @@ class ImportService implements ImportCommands, ImportQueries {
             builder.set(ContactField.ATTRIBUTES, values.attributes());
         }
         return builder.build();
-    }
-
-    private static void reject(Counters counters, TabularFiles.Row row, String column, String value, String reason) {
-        counters.rejected++;
-        counters.errors.add(new ImportIssue(row.line(), column, value == null || "null".equals(value) ? "" : value,
-                reason));
-    }
-
-    private static void issue(List<ImportIssue> issues, ImportIssue issue) {
-        if (issues.size() < MAX_ISSUES) {
-            issues.add(issue);
-        }
     }
 
     @Override

@@ -36,8 +36,11 @@ public final class ContactChanges {
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("d/M/uuuu")
             .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
-    /** The new state and the consents that changed. */
-    public record Result(ContactDetails contact, List<ConsentToggle> consentChanges) {
+    /**
+     * The new state, the consents that changed, and whether anything but the update time differs
+     * from the state before (always true for a new contact).
+     */
+    public record Result(ContactDetails contact, List<ConsentToggle> consentChanges, boolean changed) {
     }
 
     /** One consent that changed. */
@@ -64,9 +67,7 @@ public final class ContactChanges {
         if (in.has(ContactField.EMAIL)) {
             email = blankToNull(in.email());
             if (email != null) {
-                if (EmailAddress.isValid(email)) {
-                    email = new EmailAddress(email).value();
-                } else {
+                if (!EmailAddress.isValid(email)) {
                     errors.add(new FieldError("email", "Invalid e-mail address: " + email));
                 }
             }
@@ -177,7 +178,15 @@ public final class ContactChanges {
                 birthDate, Objects.requireNonNull(status), primary, site, subscriptionName, subscriptionStart,
                 subscriptionEnd, bookletName, sessionsLeft, bookletExpiresOn, lastVisitAt, visitCount, List.copyOf(tags),
                 Map.copyOf(attributes), consents, c.createdAt(), now);
-        return new Result(next, toggles);
+        return new Result(next, toggles, current == null || !next.equals(touched(current, now)));
+    }
+
+    private static ContactDetails touched(ContactDetails c, Instant at) {
+        return new ContactDetails(c.id(), c.email(), c.mobile(), c.externalRef(), c.civility(), c.firstName(),
+                c.lastName(), c.birthDate(), c.status(), c.primary(), c.site(), c.subscriptionName(),
+                c.subscriptionStart(), c.subscriptionEnd(), c.bookletName(), c.bookletSessionsLeft(),
+                c.bookletExpiresOn(), c.lastVisitAt(), c.visitCount(), c.tags(), c.attributes(), c.consents(),
+                c.createdAt(), at);
     }
 
     /** The value of the account's uniqueness key for a contact, as stored for the unique index. */

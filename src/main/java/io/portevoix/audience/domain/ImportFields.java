@@ -145,7 +145,7 @@ public final class ImportFields {
                 return;
             }
             var consent = CONSENT.matcher(target);
-            if (consent.matches()) {
+            if (target.startsWith("consent.") && consent.matches()) {
                 if (value.isEmpty()) {
                     return;
                 }

@@ -6,11 +6,13 @@ import io.portevoix.audience.application.port.TabularFiles;
 import io.portevoix.shared.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
@@ -32,6 +34,8 @@ import org.springframework.stereotype.Component;
 class SpreadsheetFiles implements TabularFiles {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    /** Enough of the file to hold its header line, where the separator is detected. */
+    private static final int HEADER_BYTES = 64 * 1024;
 
     @Override
     public Shape shape(String fileName, byte[] content) {
@@ -48,27 +52,31 @@ class SpreadsheetFiles implements TabularFiles {
                 || (content.length > 3 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4);
     }
 
+    /**
+     * Streams the file: the bytes are checked as UTF-8 and then decoded while FastCSV reads them,
+     * so a 200 MB file never stands in memory a second time as text.
+     */
     private static Shape csv(byte[] content, Consumer<TabularFiles.Row> rows, boolean headerOnly) {
+        int offset = 0;
         String encoding;
-        String text;
+        Charset charset;
         if (content.length >= 3 && (content[0] & 0xff) == 0xEF && (content[1] & 0xff) == 0xBB && (content[2] & 0xff) == 0xBF) {
+            offset = 3;
             encoding = "UTF-8 (BOM)";
-            text = new String(content, 3, content.length - 3, StandardCharsets.UTF_8);
+            charset = StandardCharsets.UTF_8;
+        } else if (isUtf8(content)) {
+            encoding = "UTF-8";
+            charset = StandardCharsets.UTF_8;
         } else {
-            try {
-                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-                encoding = "UTF-8";
-            } catch (CharacterCodingException e) {
-                text = new String(content, WINDOWS_1252);
-                encoding = "Windows-1252";
-            }
+            encoding = "Windows-1252";
+            charset = WINDOWS_1252;
         }
-        char separator = separator(text);
+        char separator = separator(new String(content, offset, Math.min(content.length - offset, HEADER_BYTES), charset));
         List<String> headers = new ArrayList<>();
         try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(separator).skipEmptyLines(true)
                 .allowExtraFields(true).allowMissingFields(true).allowExtraCharsAfterClosingQuote(true)
-                .ofCsvRecord(new StringReader(text))) {
+                .ofCsvRecord(new InputStreamReader(new ByteArrayInputStream(content, offset, content.length - offset),
+                        charset))) {
             for (CsvRecord record : reader) {
                 if (headers.isEmpty()) {
                     record.getFields().forEach(h -> headers.add(h.strip()));
@@ -91,6 +99,23 @@ class SpreadsheetFiles implements TabularFiles {
             throw InvalidInputException.of("file", "The CSV file cannot be read: " + e.getMessage());
         }
         return new Shape(headers, encoding, separator == '\t' ? "tab" : String.valueOf(separator));
+    }
+
+    /** Whether the bytes are valid UTF-8, decoded through a small buffer. */
+    private static boolean isUtf8(byte[] content) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(content);
+        CharBuffer out = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult result = decoder.decode(in, out.clear(), true);
+            if (result.isError()) {
+                return false;
+            }
+            if (result.isUnderflow()) {
+                return true;
+            }
+        }
     }
 
     /** The separator that splits the header line the most, outside quotes. */

@@ -12,6 +12,7 @@ import io.portevoix.audience.ContactStatus;
 import io.portevoix.audience.ContactSummary;
 import io.portevoix.audience.UniquenessKey;
 import io.portevoix.audience.application.port.Contacts;
+import io.portevoix.audience.domain.ContactBatch;
 import io.portevoix.audience.domain.ContactChanges.ConsentToggle;
 import io.portevoix.shared.AccountId;
 import io.portevoix.shared.PageSpec;
@@ -22,12 +23,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -67,6 +72,24 @@ class JdbcContacts implements Contacts {
     public Optional<ContactDetails> findByUniqueKey(AccountId account, String uniqueKey) {
         return jdbc.sql("select * from audience.contact where account_id = ? and unique_key = ? and erased_at is null")
                 .params(account.value(), uniqueKey).query((rs, n) -> contact(rs)).optional();
+    }
+
+    @Override
+    public Map<String, ContactDetails> findByUniqueKeys(AccountId account, Collection<String> uniqueKeys) {
+        Map<String, ContactDetails> found = new HashMap<>();
+        if (uniqueKeys.isEmpty()) {
+            return found;
+        }
+        // No "erased_at is null": erasing clears the key, and that condition would let the planner prefer a
+        // partial index over the unique one while a freshly imported table has no statistics yet.
+        jdbc.sql("""
+                select c.* from unnest(cast(? as text[])) as k(unique_key)
+                join audience.contact c on c.account_id = ? and c.unique_key = k.unique_key""")
+                .params(uniqueKeys.toArray(String[]::new), account.value())
+                .query(rs -> {
+                    found.put(rs.getString("unique_key"), contact(rs));
+                });
+        return found;
     }
 
     @Override
@@ -152,17 +175,144 @@ class JdbcContacts implements Contacts {
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 
+    /**
+     * One statement for the whole batch: every column travels as one array parameter (text, cast
+     * on the server), unnested into rows, inserted in key order (neighbouring index entries are
+     * written together); created_at is kept on update.
+     */
     @Override
-    public void appendConsentChanges(AccountId account, ContactId contact, List<ConsentToggle> changes,
-            ConsentSource source, String actor, Instant at) {
-        for (ConsentToggle change : changes) {
-            jdbc.sql("""
-                    insert into audience.consent_change (account_id, contact_id, channel, broadcast_type, granted, source, actor, at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(account.value(), contact.value(), change.channel().name(), change.type().name(),
-                            change.granted(), source.name(), actor, Timestamp.from(at))
-                    .update();
+    public Map<String, ContactId> upsert(AccountId account, List<ContactBatch.Entry> entries) {
+        Map<String, ContactId> stored = new HashMap<>();
+        if (entries.isEmpty()) {
+            return stored;
         }
+        List<ContactDetails> c = entries.stream().map(ContactBatch.Entry::contact).toList();
+        jdbc.sql("""
+                insert into audience.contact (account_id, id, unique_key, email, mobile, external_ref, civility,
+                  first_name, last_name, birth_date, status, is_primary, site_name, subscription_name,
+                  subscription_start, subscription_end, booklet_name, booklet_sessions_left, booklet_expires_on,
+                  last_visit_at, visit_count, tags, attributes, email_informative, email_marketing, sms_informative,
+                  sms_marketing, created_at, updated_at)
+                select :account, u.id, u.unique_key, u.email, u.mobile, u.external_ref, u.civility, u.first_name,
+                  u.last_name, u.birth_date, u.status, u.is_primary, u.site_name, u.subscription_name,
+                  u.subscription_start, u.subscription_end, u.booklet_name, u.booklet_sessions_left,
+                  u.booklet_expires_on, u.last_visit_at, u.visit_count, cast(u.tags as text[]),
+                  cast(u.attributes as jsonb), u.email_informative, u.email_marketing, u.sms_informative,
+                  u.sms_marketing, u.created_at, u.updated_at
+                from unnest(cast(:id as uuid[]), cast(:uniqueKey as text[]), cast(:email as text[]),
+                  cast(:mobile as text[]), cast(:externalRef as text[]), cast(:civility as text[]),
+                  cast(:firstName as text[]), cast(:lastName as text[]), cast(:birthDate as date[]),
+                  cast(:status as text[]), cast(:primary as boolean[]), cast(:site as text[]),
+                  cast(:subscriptionName as text[]), cast(:subscriptionStart as date[]),
+                  cast(:subscriptionEnd as date[]), cast(:bookletName as text[]), cast(:sessionsLeft as integer[]),
+                  cast(:bookletExpiresOn as date[]), cast(:lastVisitAt as timestamptz[]),
+                  cast(:visitCount as integer[]), cast(:tags as text[]), cast(:attributes as text[]),
+                  cast(:emailInformative as boolean[]), cast(:emailMarketing as boolean[]),
+                  cast(:smsInformative as boolean[]), cast(:smsMarketing as boolean[]),
+                  cast(:createdAt as timestamptz[]), cast(:updatedAt as timestamptz[]))
+                  as u(id, unique_key, email, mobile, external_ref, civility, first_name, last_name, birth_date, status,
+                    is_primary, site_name, subscription_name, subscription_start, subscription_end, booklet_name,
+                    booklet_sessions_left, booklet_expires_on, last_visit_at, visit_count, tags, attributes,
+                    email_informative, email_marketing, sms_informative, sms_marketing, created_at, updated_at)
+                order by u.unique_key
+                on conflict (account_id, unique_key) where unique_key is not null do update set
+                  email = excluded.email, mobile = excluded.mobile, external_ref = excluded.external_ref,
+                  civility = excluded.civility, first_name = excluded.first_name, last_name = excluded.last_name,
+                  birth_date = excluded.birth_date, status = excluded.status, is_primary = excluded.is_primary,
+                  site_name = excluded.site_name, subscription_name = excluded.subscription_name,
+                  subscription_start = excluded.subscription_start, subscription_end = excluded.subscription_end,
+                  booklet_name = excluded.booklet_name, booklet_sessions_left = excluded.booklet_sessions_left,
+                  booklet_expires_on = excluded.booklet_expires_on, last_visit_at = excluded.last_visit_at,
+                  visit_count = excluded.visit_count, tags = excluded.tags, attributes = excluded.attributes,
+                  email_informative = excluded.email_informative, email_marketing = excluded.email_marketing,
+                  sms_informative = excluded.sms_informative, sms_marketing = excluded.sms_marketing,
+                  updated_at = excluded.updated_at
+                returning id, unique_key""")
+                .param("account", account.value())
+                .param("id", column(c, ContactDetails::id))
+                .param("uniqueKey", entries.stream().map(ContactBatch.Entry::uniqueKey).toArray(String[]::new))
+                .param("email", column(c, ContactDetails::email)).param("mobile", column(c, ContactDetails::mobile))
+                .param("externalRef", column(c, ContactDetails::externalRef))
+                .param("civility", column(c, ContactDetails::civility))
+                .param("firstName", column(c, ContactDetails::firstName))
+                .param("lastName", column(c, ContactDetails::lastName))
+                .param("birthDate", column(c, ContactDetails::birthDate))
+                .param("status", column(c, contact -> contact.status().name())).param("primary", column(c, ContactDetails::primary))
+                .param("site", column(c, ContactDetails::site))
+                .param("subscriptionName", column(c, ContactDetails::subscriptionName))
+                .param("subscriptionStart", column(c, ContactDetails::subscriptionStart))
+                .param("subscriptionEnd", column(c, ContactDetails::subscriptionEnd))
+                .param("bookletName", column(c, ContactDetails::bookletName))
+                .param("sessionsLeft", column(c, ContactDetails::bookletSessionsLeft))
+                .param("bookletExpiresOn", column(c, ContactDetails::bookletExpiresOn))
+                .param("lastVisitAt", column(c, ContactDetails::lastVisitAt))
+                .param("visitCount", column(c, ContactDetails::visitCount))
+                .param("tags", column(c, contact -> arrayLiteral(contact.tags())))
+                .param("attributes", column(c, contact -> contact.attributes().isEmpty() ? "{}"
+                        : JSON.writeValueAsString(contact.attributes())))
+                .param("emailInformative", column(c, contact -> contact.consents().emailInformative()))
+                .param("emailMarketing", column(c, contact -> contact.consents().emailMarketing()))
+                .param("smsInformative", column(c, contact -> contact.consents().smsInformative()))
+                .param("smsMarketing", column(c, contact -> contact.consents().smsMarketing()))
+                .param("createdAt", column(c, ContactDetails::createdAt))
+                .param("updatedAt", column(c, ContactDetails::updatedAt))
+                .query(rs -> {
+                    stored.put(rs.getString("unique_key"), new ContactId(rs.getObject("id", UUID.class)));
+                });
+        return stored;
+    }
+
+    /** One column of a batch as text (ISO dates and instants, true/false), for an array parameter. */
+    private static @Nullable String[] column(List<ContactDetails> contacts,
+            Function<ContactDetails, @Nullable Object> value) {
+        @Nullable String[] column = new String[contacts.size()];
+        Object previous = null;
+        for (int i = 0; i < column.length; i++) {
+            Object v = value.apply(contacts.get(i));
+            column[i] = v == null ? null : v.equals(previous) ? column[i - 1] : v.toString();
+            previous = v;
+        }
+        return column;
+    }
+
+    /** A PostgreSQL array literal ({@code {"a","b \"c\""}}) of a list of texts. */
+    private static String arrayLiteral(List<String> values) {
+        StringBuilder literal = new StringBuilder("{");
+        for (String value : values) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            literal.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return literal.append('}').toString();
+    }
+
+    @Override
+    public void appendConsentChanges(AccountId account, Map<ContactId, List<ConsentToggle>> changes,
+            ConsentSource source, String actor, Instant at) {
+        List<String> contacts = new ArrayList<>();
+        List<String> channels = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<String> granted = new ArrayList<>();
+        changes.forEach((contact, toggles) -> toggles.forEach(toggle -> {
+            contacts.add(contact.toString());
+            channels.add(toggle.channel().name());
+            types.add(toggle.type().name());
+            granted.add(String.valueOf(toggle.granted()));
+        }));
+        if (contacts.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into audience.consent_change (account_id, contact_id, channel, broadcast_type, granted, source,
+                  actor, at)
+                select ?, u.contact_id, u.channel, u.broadcast_type, u.granted, ?, ?, ?
+                from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as boolean[]))
+                  with ordinality as u(contact_id, channel, broadcast_type, granted, position)
+                order by u.contact_id, u.position""")
+                .params(account.value(), source.name(), actor, Timestamp.from(at), contacts.toArray(String[]::new),
+                        channels.toArray(String[]::new), types.toArray(String[]::new), granted.toArray(String[]::new))
+                .update();
     }
 
     @Override

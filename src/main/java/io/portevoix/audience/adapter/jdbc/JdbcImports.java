@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -80,23 +81,42 @@ class JdbcImports implements Imports {
 
     @Override
     public void progress(AccountId account, ImportId id, int total, int created, int updated, int rejected,
-            List<ImportIssue> errors, List<ImportIssue> warnings) {
+            List<ImportIssue> newErrors, List<ImportIssue> newWarnings) {
         jdbc.sql("""
                 update audience.import_job set total = ?, created = ?, updated = ?, rejected = ?,
-                  errors = cast(? as jsonb), warnings = cast(? as jsonb) where account_id = ? and id = ?""")
-                .params(total, created, updated, rejected, JSON.writeValueAsString(errors),
-                        JSON.writeValueAsString(warnings), account.value(), id.value())
+                  errors = errors || cast(? as jsonb), warnings = warnings || cast(? as jsonb)
+                where account_id = ? and id = ?""")
+                .params(total, created, updated, rejected, JSON.writeValueAsString(newErrors),
+                        JSON.writeValueAsString(newWarnings), account.value(), id.value())
                 .update();
     }
 
     @Override
     public void addMembers(AccountId account, ImportId id, Collection<ContactId> contacts) {
-        for (ContactId contact : contacts) {
-            jdbc.sql("""
-                    insert into audience.import_member (account_id, import_id, contact_id) values (?, ?, ?)
-                    on conflict do nothing""")
-                    .params(account.value(), id.value(), contact.value()).update();
+        if (contacts.isEmpty()) {
+            return;
         }
+        jdbc.sql("""
+                insert into audience.import_member (account_id, import_id, contact_id)
+                select ?, ?, contact_id from unnest(cast(? as uuid[])) as contact_id order by contact_id
+                on conflict do nothing""")
+                .params(account.value(), id.value(), ids(contacts)).update();
+    }
+
+    @Override
+    public Set<ContactId> members(AccountId account, ImportId id, Collection<ContactId> contacts) {
+        if (contacts.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("""
+                select contact_id from audience.import_member
+                where account_id = ? and import_id = ? and contact_id = any(cast(? as uuid[]))""")
+                .params(account.value(), id.value(), ids(contacts))
+                .query((rs, n) -> new ContactId(rs.getObject("contact_id", UUID.class))).list());
+    }
+
+    private static String[] ids(Collection<ContactId> contacts) {
+        return contacts.stream().map(ContactId::toString).toArray(String[]::new);
     }
 
     @Override

@@ -7,11 +7,14 @@ import io.portevoix.audience.ContactFilter;
 import io.portevoix.audience.ContactId;
 import io.portevoix.audience.ContactSummary;
 import io.portevoix.audience.UniquenessKey;
+import io.portevoix.audience.domain.ContactBatch;
 import io.portevoix.audience.domain.ContactChanges.ConsentToggle;
 import io.portevoix.shared.AccountId;
 import io.portevoix.shared.PageSpec;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -28,12 +31,23 @@ public interface Contacts {
 
     Optional<ContactDetails> findByUniqueKey(AccountId account, String uniqueKey);
 
+    /** The contacts holding these uniqueness key values, by value (one query, for a batch of import lines). */
+    Map<String, ContactDetails> findByUniqueKeys(AccountId account, Collection<String> uniqueKeys);
+
     List<ContactDetails> findBy(AccountId account, LookUp column, String value);
 
     /** Inserts or updates the whole row; a duplicate unique key raises Spring's DuplicateKeyException. */
     void save(AccountId account, ContactDetails contact, @Nullable String uniqueKey, boolean isNew);
 
-    void appendConsentChanges(AccountId account, ContactId contact, List<ConsentToggle> changes, ConsentSource source,
+    /**
+     * Writes a batch in one statement: inserts the new contacts and updates the others on the
+     * uniqueness key (at most one entry per key). A new contact whose key another transaction has
+     * just taken updates that contact instead: the returned ids, by key, are the stored ones.
+     */
+    Map<String, ContactId> upsert(AccountId account, List<ContactBatch.Entry> contacts);
+
+    /** Appends consent changes, in order, to the history of each contact (one statement). */
+    void appendConsentChanges(AccountId account, Map<ContactId, List<ConsentToggle>> changes, ConsentSource source,
             String actor, Instant at);
 
     List<ConsentChange> consentHistory(AccountId account, ContactId contact);

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Imports, their files, counters, issues and the contacts each one touched. */
 public interface Imports {
@@ -31,10 +32,15 @@ public interface Imports {
     /** Marks the import running and resets its counters (a retried import starts over, idempotently). */
     void start(AccountId account, ImportId id);
 
+    /** Saves the counters and appends the issues found since the last call. */
     void progress(AccountId account, ImportId id, int total, int created, int updated, int rejected,
-            List<ImportIssue> errors, List<ImportIssue> warnings);
+            List<ImportIssue> newErrors, List<ImportIssue> newWarnings);
 
+    /** Adds contacts to the import's list (one statement; contacts already in it stay once). */
     void addMembers(AccountId account, ImportId id, Collection<ContactId> contacts);
+
+    /** Which of these contacts are already in the import's list (written by an earlier attempt of a retried import). */
+    Set<ContactId> members(AccountId account, ImportId id, Collection<ContactId> contacts);
 
     void finish(AccountId account, ImportId id, Instant at);
 
