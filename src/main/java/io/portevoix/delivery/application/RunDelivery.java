@@ -38,6 +38,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.portevoix.delivery.spi.TrackingLinks;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -72,10 +74,12 @@ class RunDelivery implements OutboxWorkers {
     private final Clock clock;
     private final AccountQueries accounts;
     private final DeliveryJobs jobs;
+    private final ObjectProvider<TrackingLinks> links;
 
-    RunDelivery(AccountQueries accounts, DeliveryJobs jobs, Messages messages, CampaignQueries campaigns, CampaignCommands campaignCommands, ContactQueries contacts,
+    RunDelivery(ObjectProvider<TrackingLinks> links, AccountQueries accounts, DeliveryJobs jobs, Messages messages, CampaignQueries campaigns, CampaignCommands campaignCommands, ContactQueries contacts,
             SuppressionCommands suppressions, TemplateRenderer renderer, MailTransport transport, DeliverySettings settings,
             PlatformTransactionManager transactionManager, Clock clock) {
+        this.links = links;
         this.accounts = accounts;
         this.jobs = jobs;
         this.messages = messages;
@@ -135,12 +139,20 @@ class RunDelivery implements OutboxWorkers {
                 continue;
             }
             try {
-                RenderedEmail rendered = email.render(contact, RecipientLinks.PREVIEW);
+                TrackingLinks signer = links.getIfAvailable();
+                RenderedEmail rendered = email.render(contact, signer == null ? RecipientLinks.PREVIEW
+                        : signer.links(c.campaign(), contact.id(), c.broadcastType()));
+                Map<String, String> headers = new java.util.LinkedHashMap<>();
+                headers.put("Feedback-ID", c.campaign() + ":" + account.value() + ":"
+                        + c.broadcastType().name().toLowerCase(java.util.Locale.ROOT) + ":porte-voix");
+                if (signer != null && c.broadcastType() != io.portevoix.audience.BroadcastType.LEGAL) {
+                    headers.put("List-Unsubscribe", "<" + signer.oneClickUnsubscribe(c.campaign(), contact.id(),
+                            c.broadcastType()) + ">");
+                    headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+                }
                 transport.send(new OutgoingMail(from, c.content().fromName(), new EmailAddress(message.address()),
                         rendered.subject(), rendered.text(), rendered.html(),
-                        "<m" + message.id() + "." + c.run() + "@" + host + ">", replyTo,
-                        Map.of("Feedback-ID", c.campaign() + ":" + account.value() + ":" + c.broadcastType().name().toLowerCase()
-                                + ":porte-voix")));
+                        "<m" + message.id() + "." + c.run() + "@" + host + ">", replyTo, headers));
                 sent.add(message.id());
             } catch (MailTransport.MailTransportException e) {
                 outcomes.add(failure(account, message, e));

@@ -1,0 +1,16 @@
+package io.portevoix.delivery.spi;
+
+import io.portevoix.audience.BroadcastType;
+import io.portevoix.audience.ContactId;
+import io.portevoix.campaigns.CampaignId;
+import io.portevoix.templates.RecipientLinks;
+
+/** The signed links of one recipient of one campaign, in the current account. */
+public interface TrackingLinks {
+
+    /** What {@code {{ unsubscribeUrl }}}, {@code {{ preferencesUrl }}} and {@code {{ webVersionUrl }}} print. */
+    RecipientLinks links(CampaignId campaign, ContactId contact, BroadcastType type);
+
+    /** The https target of {@code List-Unsubscribe}, which answers the RFC 8058 one-click POST. */
+    String oneClickUnsubscribe(CampaignId campaign, ContactId contact, BroadcastType type);
+}

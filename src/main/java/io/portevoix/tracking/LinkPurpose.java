@@ -1,0 +1,6 @@
+package io.portevoix.tracking;
+
+/** What a signed recipient link is for. */
+public enum LinkPurpose {
+    UNSUBSCRIBE, PREFERENCES
+}

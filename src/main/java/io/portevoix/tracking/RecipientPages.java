@@ -1,0 +1,23 @@
+package io.portevoix.tracking;
+
+import io.portevoix.audience.BroadcastType;
+import java.util.Map;
+import java.util.Optional;
+import org.jmolecules.architecture.hexagonal.PrimaryPort;
+
+/**
+ * The public recipient pages behind signed links. Every method takes the token from the link; a
+ * token that does not verify (altered, forged, of an erased member) gives empty or false and
+ * changes nothing. Consent changes are committed before the method returns.
+ */
+@PrimaryPort
+public interface RecipientPages {
+
+    Optional<RecipientPage> page(String token, LinkPurpose purpose);
+
+    /** Withdraws the member's e-mail consent for the broadcast type of the link's campaign. */
+    boolean unsubscribe(String token);
+
+    /** Sets the member's e-mail consents for informative and marketing messages. */
+    boolean savePreferences(String token, Map<BroadcastType, Boolean> accepted);
+}

@@ -1,0 +1,88 @@
+package io.portevoix.tracking.application;
+
+import io.portevoix.audience.BroadcastType;
+import io.portevoix.audience.ContactId;
+import io.portevoix.campaigns.CampaignId;
+import io.portevoix.shared.AccountId;
+import io.portevoix.tracking.LinkPurpose;
+import io.portevoix.tracking.RecipientLink;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Recipient link tokens: the purpose, account, member, campaign and broadcast type, followed by an
+ * HMAC-SHA256 of them (first 16 bytes), base64url without padding. Verification recomputes the MAC
+ * and compares in constant time; any altered byte, a wrong length or another key gives nothing.
+ */
+final class LinkTokens {
+
+    private static final int PAYLOAD = 1 + 16 * 3 + 1;
+    private static final int MAC = 16;
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+    private final SecretKeySpec key;
+
+    LinkTokens(String secret) {
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    String sign(RecipientLink link) {
+        ByteBuffer payload = ByteBuffer.allocate(PAYLOAD + MAC);
+        payload.put((byte) link.purpose().ordinal());
+        uuid(payload, link.account().value());
+        uuid(payload, link.contact().value());
+        uuid(payload, link.campaign().value());
+        payload.put((byte) link.type().ordinal());
+        payload.put(mac(Arrays.copyOf(payload.array(), PAYLOAD)));
+        return ENCODER.encodeToString(payload.array());
+    }
+
+    Optional<RecipientLink> verify(String token) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(token);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (bytes.length != PAYLOAD + MAC) {
+            return Optional.empty();
+        }
+        byte[] expected = mac(Arrays.copyOf(bytes, PAYLOAD));
+        if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(bytes, PAYLOAD, PAYLOAD + MAC))) {
+            return Optional.empty();
+        }
+        ByteBuffer payload = ByteBuffer.wrap(bytes);
+        int purpose = payload.get();
+        UUID account = new UUID(payload.getLong(), payload.getLong());
+        UUID contact = new UUID(payload.getLong(), payload.getLong());
+        UUID campaign = new UUID(payload.getLong(), payload.getLong());
+        int type = payload.get();
+        if (purpose < 0 || purpose >= LinkPurpose.values().length || type < 0 || type >= BroadcastType.values().length) {
+            return Optional.empty();
+        }
+        return Optional.of(new RecipientLink(LinkPurpose.values()[purpose], new AccountId(account), new ContactId(contact),
+                new CampaignId(campaign), BroadcastType.values()[type]));
+    }
+
+    private static void uuid(ByteBuffer buffer, UUID id) {
+        buffer.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
+    }
+
+    private byte[] mac(byte[] payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return Arrays.copyOf(mac.doFinal(payload), MAC);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

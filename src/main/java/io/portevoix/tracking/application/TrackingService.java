@@ -1,0 +1,144 @@
+package io.portevoix.tracking.application;
+
+import io.portevoix.audience.BroadcastType;
+import io.portevoix.audience.Channel;
+import io.portevoix.audience.ConsentSource;
+import io.portevoix.audience.ContactCommands;
+import io.portevoix.audience.ContactDetails;
+import io.portevoix.audience.ContactField;
+import io.portevoix.audience.ContactId;
+import io.portevoix.audience.ContactInput;
+import io.portevoix.audience.ContactQueries;
+import io.portevoix.campaigns.CampaignId;
+import io.portevoix.delivery.spi.TrackingLinks;
+import io.portevoix.shared.AccountId;
+import io.portevoix.templates.RecipientLinks;
+import io.portevoix.tenancy.AccountQueries;
+import io.portevoix.tenancy.SystemActor;
+import io.portevoix.tenancy.TenantContext;
+import io.portevoix.tracking.LinkPurpose;
+import io.portevoix.tracking.RecipientLink;
+import io.portevoix.tracking.RecipientPage;
+import io.portevoix.tracking.RecipientPages;
+import io.portevoix.tracking.application.port.Secrets;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Signs recipient links for delivery and serves the pages behind them. A page acts as the
+ * application within the link's account (no login); an unsubscribe withdraws the e-mail consent
+ * for the campaign's broadcast type with the source UNSUBSCRIBE_LINK, committed before it returns.
+ */
+@Service
+class TrackingService implements TrackingLinks, RecipientPages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrackingService.class);
+
+    private final TrackingSettings settings;
+    private final Secrets secrets;
+    private final ContactQueries contacts;
+    private final ContactCommands contactCommands;
+    private final AccountQueries accounts;
+    private volatile LinkTokens tokens;
+
+    TrackingService(TrackingSettings settings, Secrets secrets, ContactQueries contacts, ContactCommands contactCommands,
+            AccountQueries accounts) {
+        this.settings = settings;
+        this.secrets = secrets;
+        this.contacts = contacts;
+        this.contactCommands = contactCommands;
+        this.accounts = accounts;
+    }
+
+    private LinkTokens tokens() {
+        LinkTokens current = tokens;
+        if (current == null) {
+            String secret = settings.secret();
+            if (secret.length() < 32) {
+                if (!secret.isEmpty()) {
+                    LOG.warn("PORTEVOIX_SECRET has fewer than 32 characters: the installation's own secret is used");
+                }
+                secret = SystemActor.call("tracking", secrets::installationSecret);
+            }
+            current = new LinkTokens(secret);
+            tokens = current;
+        }
+        return current;
+    }
+
+    private String url(LinkPurpose purpose, CampaignId campaign, ContactId contact, BroadcastType type) {
+        String token = tokens().sign(new RecipientLink(purpose, TenantContext.requireAccount(), contact, campaign, type));
+        return settings.publicUrl() + (purpose == LinkPurpose.UNSUBSCRIBE ? "/public/u/" : "/public/p/") + token;
+    }
+
+    @Override
+    public RecipientLinks links(CampaignId campaign, ContactId contact, BroadcastType type) {
+        String preferences = url(LinkPurpose.PREFERENCES, campaign, contact, type);
+        return new RecipientLinks(url(LinkPurpose.UNSUBSCRIBE, campaign, contact, type), preferences, preferences);
+    }
+
+    @Override
+    public String oneClickUnsubscribe(CampaignId campaign, ContactId contact, BroadcastType type) {
+        return url(LinkPurpose.UNSUBSCRIBE, campaign, contact, type);
+    }
+
+    private Optional<RecipientLink> verified(String token, LinkPurpose purpose) {
+        return tokens().verify(token).filter(link -> link.purpose() == purpose);
+    }
+
+    private <T> T as(AccountId account, Supplier<T> work) {
+        return SystemActor.call("recipient page", () -> TenantContext.callAs(account, work));
+    }
+
+    @Override
+    public Optional<RecipientPage> page(String token, LinkPurpose purpose) {
+        return verified(token, purpose).flatMap(link -> as(link.account(), () -> contacts.find(link.contact())
+                .map(contact -> new RecipientPage(accounts.current().name(), accounts.current().locale(), link.type(),
+                        emailConsents(contact)))));
+    }
+
+    private static Map<BroadcastType, Boolean> emailConsents(ContactDetails contact) {
+        Map<BroadcastType, Boolean> consents = new EnumMap<>(BroadcastType.class);
+        for (BroadcastType type : new BroadcastType[] {BroadcastType.INFORMATIVE, BroadcastType.MARKETING}) {
+            consents.put(type, contact.consents().allows(Channel.EMAIL, type));
+        }
+        return consents;
+    }
+
+    @Override
+    public boolean unsubscribe(String token) {
+        Optional<RecipientLink> link = verified(token, LinkPurpose.UNSUBSCRIBE);
+        if (link.isEmpty() || link.get().type() == BroadcastType.LEGAL) {
+            return link.isPresent();
+        }
+        return change(link.get(), Map.of(link.get().type(), false));
+    }
+
+    @Override
+    public boolean savePreferences(String token, Map<BroadcastType, Boolean> accepted) {
+        Optional<RecipientLink> link = verified(token, LinkPurpose.PREFERENCES);
+        Map<BroadcastType, Boolean> consents = new EnumMap<>(BroadcastType.class);
+        accepted.forEach((type, value) -> {
+            if (type != BroadcastType.LEGAL) {
+                consents.put(type, value);
+            }
+        });
+        return link.isPresent() && change(link.get(), consents);
+    }
+
+    private boolean change(RecipientLink link, Map<BroadcastType, Boolean> consents) {
+        return as(link.account(), () -> {
+            if (contacts.find(link.contact()).isEmpty()) {
+                return false;
+            }
+            contactCommands.update(link.contact(), ContactInput.builder()
+                    .set(ContactField.CONSENTS, Map.of(Channel.EMAIL, consents)).build(), ConsentSource.UNSUBSCRIBE_LINK);
+            return true;
+        });
+    }
+}
