@@ -29,6 +29,9 @@ public interface CampaignQueries {
     /** The e-mail as a member (or example values when null) would receive it, links inactive. */
     io.portevoix.templates.RenderedEmail preview(CampaignId id, io.portevoix.audience.@org.jspecify.annotations.Nullable ContactId contact);
 
+    /** Figures over every run, with opens and clicks. */
+    CampaignStats stats(CampaignId id);
+
     /** Campaigns waiting for an approver. */
     long pendingApprovals();
 }

@@ -2,5 +2,5 @@ package io.portevoix.tracking;
 
 /** What a signed recipient link is for. */
 public enum LinkPurpose {
-    UNSUBSCRIBE, PREFERENCES
+    UNSUBSCRIBE, PREFERENCES, CLICK, OPEN
 }

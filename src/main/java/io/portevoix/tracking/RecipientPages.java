@@ -18,6 +18,15 @@ public interface RecipientPages {
     /** Withdraws the member's e-mail consent for the broadcast type of the link's campaign. */
     boolean unsubscribe(String token);
 
+    /**
+     * A click: the destination of a signed link (empty when the token does not verify), the hit
+     * recorded (flagged when a machine made it) without waiting for the database.
+     */
+    Optional<String> click(String token, String method, String userAgent);
+
+    /** An open (the pixel); false when the token does not verify. */
+    boolean open(String token, String method, String userAgent);
+
     /** Sets the member's e-mail consents for informative and marketing messages. */
     boolean savePreferences(String token, Map<BroadcastType, Boolean> accepted);
 }

@@ -7,7 +7,7 @@
  * the page answers. Open and click tracking come next. Implements delivery's {@code spi}.
  */
 @NullMarked
-@ApplicationModule(displayName = "Tracking", allowedDependencies = {"tenancy", "audience", "templates", "campaigns",
+@ApplicationModule(displayName = "Tracking", allowedDependencies = {"tenancy", "audience", "templates", "campaigns", "campaigns::spi",
         "delivery", "delivery::spi", "shell"})
 package io.portevoix.tracking;
 

@@ -24,7 +24,11 @@ import io.portevoix.campaigns.RunSummary;
 import io.portevoix.campaigns.SendResult;
 import io.portevoix.campaigns.application.port.Campaigns;
 import io.portevoix.campaigns.domain.Lifecycle;
+import io.portevoix.campaigns.CampaignStats;
+import io.portevoix.campaigns.spi.Engagement;
+import io.portevoix.campaigns.spi.EngagementFigures;
 import io.portevoix.campaigns.spi.Outbox;
+import org.springframework.beans.factory.ObjectProvider;
 import io.portevoix.campaigns.spi.RunFigures;
 import io.portevoix.shared.AccountId;
 import io.portevoix.shared.EmailAddress;
@@ -75,10 +79,12 @@ class CampaignService implements CampaignCommands, CampaignQueries {
     private final AccountQueries accounts;
     private final AuditLog audit;
     private final Clock clock;
+    private final ObjectProvider<Engagement> engagement;
 
-    CampaignService(Campaigns campaigns, AudienceQueries audiences, TemplateRenderer renderer, TemplateQueries templates,
+    CampaignService(ObjectProvider<Engagement> engagement, Campaigns campaigns, AudienceQueries audiences, TemplateRenderer renderer, TemplateQueries templates,
             TestMailSender testMails, CreditReservations credits, Outbox outbox, AccountQueries accounts, AuditLog audit,
             Clock clock) {
+        this.engagement = engagement;
         this.campaigns = campaigns;
         this.audiences = audiences;
         this.renderer = renderer;
@@ -558,6 +564,29 @@ class CampaignService implements CampaignCommands, CampaignQueries {
     public RenderedEmail preview(CampaignId id, @Nullable ContactId contact) {
         CampaignDetails c = find(id).orElseThrow(() -> new NoSuchElementException("No such campaign"));
         return renderer.previewEmail(email(c), contact, c.broadcastType());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('EMAIL_CAMPAIGNS_GUEST', 'SMS_CAMPAIGNS_GUEST')")
+    public CampaignStats stats(CampaignId id) {
+        find(id).orElseThrow(() -> new NoSuchElementException("No such campaign"));
+        long targeted = 0;
+        long sent = 0;
+        long failed = 0;
+        long unknown = 0;
+        long pending = 0;
+        for (Campaigns.StoredRun run : campaigns.runs(TenantContext.requireAccount(), id)) {
+            RunFigures f = outbox.figures(run.id());
+            targeted += f.targeted();
+            sent += f.sent();
+            failed += f.failed();
+            unknown += f.unknown();
+            pending += f.pending();
+        }
+        EngagementFigures engagement = this.engagement.orderedStream().findFirst().map(e -> e.figures(id))
+                .orElse(EngagementFigures.NONE);
+        return new CampaignStats(targeted, sent, failed, failed, unknown, pending, engagement);
     }
 
     @Override

@@ -1,6 +1,6 @@
 /**
- * What campaigns need from downstream modules: delivery keeps the outbox of each send run
- * ({@link io.portevoix.campaigns.spi.Outbox}).
+ * What campaigns need from downstream modules: delivery keeps the outbox of each send run, tracking
+ * counts opens and clicks ({@link io.portevoix.campaigns.spi.Outbox}, {@link io.portevoix.campaigns.spi.Engagement}).
  */
 @NullMarked
 @NamedInterface("spi")

@@ -150,8 +150,9 @@ class RunDelivery implements OutboxWorkers {
                             c.broadcastType()) + ">");
                     headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
                 }
+                String html = signer == null ? rendered.html() : signer.track(rendered.html(), c.campaign(), contact.id());
                 transport.send(new OutgoingMail(from, c.content().fromName(), new EmailAddress(message.address()),
-                        rendered.subject(), rendered.text(), rendered.html(),
+                        rendered.subject(), rendered.text(), html,
                         "<m" + message.id() + "." + c.run() + "@" + host + ">", replyTo, headers));
                 sent.add(message.id());
             } catch (MailTransport.MailTransportException e) {

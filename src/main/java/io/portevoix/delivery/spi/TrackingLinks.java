@@ -11,6 +11,12 @@ public interface TrackingLinks {
     /** What {@code {{ unsubscribeUrl }}}, {@code {{ preferencesUrl }}} and {@code {{ webVersionUrl }}} print. */
     RecipientLinks links(CampaignId campaign, ContactId contact, BroadcastType type);
 
+    /**
+     * The HTML as sent: every http(s) link rewritten to a signed redirect of this recipient (the
+     * destination is never readable in it) and an open pixel added.
+     */
+    String track(String html, CampaignId campaign, ContactId contact);
+
     /** The https target of {@code List-Unsubscribe}, which answers the RFC 8058 one-click POST. */
     String oneClickUnsubscribe(CampaignId campaign, ContactId contact, BroadcastType type);
 }

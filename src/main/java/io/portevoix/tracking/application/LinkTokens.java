@@ -24,7 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class LinkTokens {
 
-    private static final int PAYLOAD = 1 + 16 * 3 + 1;
+    private static final int PAYLOAD = 1 + 16 * 3 + 1 + 4;
     private static final int MAC = 16;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
@@ -41,6 +41,7 @@ final class LinkTokens {
         uuid(payload, link.contact().value());
         uuid(payload, link.campaign().value());
         payload.put((byte) link.type().ordinal());
+        payload.putInt(link.link());
         payload.put(mac(Arrays.copyOf(payload.array(), PAYLOAD)));
         return ENCODER.encodeToString(payload.array());
     }
@@ -65,11 +66,12 @@ final class LinkTokens {
         UUID contact = new UUID(payload.getLong(), payload.getLong());
         UUID campaign = new UUID(payload.getLong(), payload.getLong());
         int type = payload.get();
+        int number = payload.getInt();
         if (purpose < 0 || purpose >= LinkPurpose.values().length || type < 0 || type >= BroadcastType.values().length) {
             return Optional.empty();
         }
         return Optional.of(new RecipientLink(LinkPurpose.values()[purpose], new AccountId(account), new ContactId(contact),
-                new CampaignId(campaign), BroadcastType.values()[type]));
+                new CampaignId(campaign), BroadcastType.values()[type], number));
     }
 
     private static void uuid(ByteBuffer buffer, UUID id) {

@@ -27,7 +27,17 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.portevoix.campaigns.spi.Engagement;
+import io.portevoix.campaigns.spi.EngagementFigures;
+import io.portevoix.tracking.application.port.Events;
+import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Signs recipient links for delivery and serves the pages behind them. A page acts as the
@@ -35,7 +45,7 @@ import org.springframework.stereotype.Service;
  * for the campaign's broadcast type with the source UNSUBSCRIBE_LINK, committed before it returns.
  */
 @Service
-class TrackingService implements TrackingLinks, RecipientPages {
+class TrackingService implements TrackingLinks, RecipientPages, Engagement {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrackingService.class);
 
@@ -45,9 +55,19 @@ class TrackingService implements TrackingLinks, RecipientPages {
     private final ContactCommands contactCommands;
     private final AccountQueries accounts;
     private volatile LinkTokens tokens;
+    private final Events events;
+    private final EventWriter writer;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Map<String, Integer> linkNumbers = new ConcurrentHashMap<>();
 
     TrackingService(TrackingSettings settings, Secrets secrets, ContactQueries contacts, ContactCommands contactCommands,
-            AccountQueries accounts) {
+            AccountQueries accounts, Events events, EventWriter writer, PlatformTransactionManager transactionManager,
+            Clock clock) {
+        this.events = events;
+        this.writer = writer;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
         this.settings = settings;
         this.secrets = secrets;
         this.contacts = contacts;
@@ -72,8 +92,66 @@ class TrackingService implements TrackingLinks, RecipientPages {
     }
 
     private String url(LinkPurpose purpose, CampaignId campaign, ContactId contact, BroadcastType type) {
-        String token = tokens().sign(new RecipientLink(purpose, TenantContext.requireAccount(), contact, campaign, type));
-        return settings.publicUrl() + (purpose == LinkPurpose.UNSUBSCRIBE ? "/public/u/" : "/public/p/") + token;
+        return url(new RecipientLink(purpose, TenantContext.requireAccount(), contact, campaign, type));
+    }
+
+    private String url(RecipientLink link) {
+        String path = switch (link.purpose()) {
+            case UNSUBSCRIBE -> "/public/u/";
+            case PREFERENCES -> "/public/p/";
+            case CLICK -> "/public/c/";
+            case OPEN -> "/public/o/";
+        };
+        return settings.publicUrl() + path + tokens().sign(link);
+    }
+
+    @Override
+    public String track(String html, CampaignId campaign, ContactId contact) {
+        AccountId account = TenantContext.requireAccount();
+        Document document = Jsoup.parse(html);
+        document.outputSettings().prettyPrint(false);
+        String own = settings.publicUrl() + "/public/";
+        for (Element a : document.select("a[href]")) {
+            String href = a.attr("href").strip();
+            if ((href.startsWith("https://") || href.startsWith("http://")) && !href.startsWith(own)) {
+                int number = linkNumbers.computeIfAbsent(campaign + " " + href, k -> transactions.execute(status ->
+                        events.linkNumber(account, campaign, href)));
+                a.attr("href", url(new RecipientLink(LinkPurpose.CLICK, account, contact, campaign, BroadcastType.LEGAL,
+                        number)));
+            }
+        }
+        document.body().appendElement("img").attr("src", url(new RecipientLink(LinkPurpose.OPEN, account, contact, campaign,
+                BroadcastType.LEGAL))).attr("width", "1").attr("height", "1").attr("alt", "")
+                .attr("style", "display:block;width:1px;height:1px;border:0");
+        return document.outerHtml();
+    }
+
+    @Override
+    public Optional<String> click(String token, String method, String userAgent) {
+        Optional<RecipientLink> link = verified(token, LinkPurpose.CLICK);
+        if (link.isEmpty()) {
+            return Optional.empty();
+        }
+        RecipientLink l = link.get();
+        Optional<String> url = as(l.account(), () -> transactions.execute(status -> events.url(l.account(), l.campaign(),
+                l.link())));
+        url.ifPresent(u -> writer.add(new Events.Event(l.account(), l.campaign(), l.contact(), "CLICK", l.link(),
+                MachineRules.DEFAULT.machine(method, userAgent, false), userAgent, clock.instant())));
+        return url;
+    }
+
+    @Override
+    public boolean open(String token, String method, String userAgent) {
+        Optional<RecipientLink> link = verified(token, LinkPurpose.OPEN);
+        link.ifPresent(l -> writer.add(new Events.Event(l.account(), l.campaign(), l.contact(), "OPEN", null,
+                MachineRules.DEFAULT.machine(method, userAgent, true), userAgent, clock.instant())));
+        return link.isPresent();
+    }
+
+    @Override
+    public EngagementFigures figures(CampaignId campaign) {
+        writer.flush();
+        return events.figures(TenantContext.requireAccount(), campaign);
     }
 
     @Override
@@ -116,7 +194,12 @@ class TrackingService implements TrackingLinks, RecipientPages {
         if (link.isEmpty() || link.get().type() == BroadcastType.LEGAL) {
             return link.isPresent();
         }
-        return change(link.get(), Map.of(link.get().type(), false));
+        boolean changed = change(link.get(), Map.of(link.get().type(), false));
+        if (changed) {
+            writer.add(new Events.Event(link.get().account(), link.get().campaign(), link.get().contact(), "UNSUBSCRIBE", null,
+                    false, "", clock.instant()));
+        }
+        return changed;
     }
 
     @Override

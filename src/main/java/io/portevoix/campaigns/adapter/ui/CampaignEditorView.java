@@ -479,9 +479,41 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
             tiles.add(tile("targeted", run.targeted()), tile("sent", run.figures().sent()),
                     tile("pending", run.figures().pending()), tile("failed", run.figures().failed()),
                     tile("unknown", run.figures().unknown()));
-            figures.add(progress, tiles, history(runs));
+            io.portevoix.campaigns.CampaignStats stats = queries.stats(campaign.id());
+            java.text.NumberFormat percent = java.text.NumberFormat.getPercentInstance(getLocale());
+            percent.setMaximumFractionDigits(1);
+            Div engagement = new Div();
+            engagement.addClassName("pv-tiles");
+            engagement.add(tile("uniqueOpens", stats.engagement().uniqueOpens()), tile("opens", stats.engagement().opens()),
+                    tile("uniqueClicks", stats.engagement().uniqueClicks()), tile("clicks", stats.engagement().clicks()),
+                    rate("openRate", percent.format(stats.openRate())), rate("clickRate", percent.format(stats.clickRate())),
+                    rate("clickToOpenRate", percent.format(stats.clickToOpenRate())),
+                    tile("unsubscribes", stats.engagement().unsubscribes()), tile("machine", stats.engagement().machineEvents()));
+            figures.add(progress, tiles, engagement);
+            if (!stats.engagement().links().isEmpty()) {
+                Grid<io.portevoix.campaigns.spi.EngagementFigures.LinkClicks> links = new Grid<>();
+                links.addColumn(io.portevoix.campaigns.spi.EngagementFigures.LinkClicks::url)
+                        .setHeader(getTranslation("campaign.link")).setFlexGrow(3);
+                links.addColumn(l -> numbers.format(l.clicks())).setHeader(getTranslation("campaign.figure.clicks"))
+                        .setAutoWidth(true);
+                links.addColumn(l -> numbers.format(l.uniqueClicks())).setHeader(getTranslation("campaign.figure.uniqueClicks"))
+                        .setAutoWidth(true);
+                links.setItems(stats.engagement().links());
+                links.setAllRowsVisible(true);
+                links.addThemeVariants(GridVariant.LUMO_COMPACT);
+                links.setId("campaign-links");
+                figures.add(new H3(getTranslation("campaign.links")), links);
+            }
+            figures.add(history(runs));
         }
         getUI().ifPresent(ui -> ui.setPollInterval(campaign.status() == CampaignStatus.SENDING ? 2_000 : -1));
+    }
+
+    private Component rate(String key, String value) {
+        Div tile = new Div(new Span(getTranslation("campaign.figure." + key)), new H3(value));
+        tile.addClassName("pv-tile");
+        tile.setId("figure-" + key);
+        return tile;
     }
 
     private Component tile(String key, long value) {

@@ -211,6 +211,30 @@ class CampaignsController {
         return result(commands.resume(id(id)));
     }
 
+    @GetMapping("/{id}/stats")
+    @Operation(summary = "Figures over every run: sent, failed, opens and clicks by people, rates over sent")
+    Map<String, Object> stats(@PathVariable String id) {
+        io.portevoix.campaigns.CampaignStats s = queries.stats(id(id));
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("targeted", s.targeted());
+        d.put("sent", s.sent());
+        d.put("failed", s.failed());
+        d.put("bounced", s.bounced());
+        d.put("unknown", s.unknown());
+        d.put("opens", s.engagement().opens());
+        d.put("uniqueOpens", s.engagement().uniqueOpens());
+        d.put("clicks", s.engagement().clicks());
+        d.put("uniqueClicks", s.engagement().uniqueClicks());
+        d.put("unsubscribes", s.engagement().unsubscribes());
+        d.put("machineEvents", s.engagement().machineEvents());
+        d.put("openRate", s.openRate());
+        d.put("clickRate", s.clickRate());
+        d.put("clickToOpenRate", s.clickToOpenRate());
+        d.put("links", s.engagement().links().stream().map(l -> Map.of("url", l.url(), "clicks", l.clicks(),
+                "uniqueClicks", l.uniqueClicks())).toList());
+        return d;
+    }
+
     @GetMapping("/{id}/runs")
     @Operation(summary = "The campaign's send runs, the latest first")
     Map<String, Object> runs(@PathVariable String id) {

@@ -63,6 +63,31 @@ class RecipientPagesController {
                         + "receive these messages from ") + escape(page.get().accountName()) + ".</p>");
     }
 
+    /** A 1×1 transparent GIF. */
+    private static final byte[] PIXEL = java.util.Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
+
+    @org.springframework.web.bind.annotation.RequestMapping(path = "/public/c/{token}",
+            method = {org.springframework.web.bind.annotation.RequestMethod.GET, org.springframework.web.bind.annotation.RequestMethod.HEAD})
+    ResponseEntity<String> click(@PathVariable String token, jakarta.servlet.http.HttpServletRequest request) {
+        return pages.click(token, request.getMethod(), userAgent(request))
+                .map(url -> ResponseEntity.status(HttpStatus.FOUND).header("Location", url).header("Cache-Control", "no-store")
+                        .header("Referrer-Policy", "no-referrer").<String>build())
+                .orElseGet(RecipientPagesController::notFound);
+    }
+
+    @org.springframework.web.bind.annotation.RequestMapping(path = "/public/o/{token}",
+            method = {org.springframework.web.bind.annotation.RequestMethod.GET, org.springframework.web.bind.annotation.RequestMethod.HEAD})
+    ResponseEntity<byte[]> open(@PathVariable String token, jakarta.servlet.http.HttpServletRequest request) {
+        pages.open(token, request.getMethod(), userAgent(request));
+        // the image answers whatever the token, so a mail client never shows a broken picture
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_GIF).header("Cache-Control", "no-store, private").body(PIXEL);
+    }
+
+    private static String userAgent(jakarta.servlet.http.HttpServletRequest request) {
+        String ua = request.getHeader("User-Agent");
+        return ua == null ? "" : ua;
+    }
+
     @GetMapping("/public/p/{token}")
     ResponseEntity<String> preferencesPage(@PathVariable String token) {
         return pages.page(token, LinkPurpose.PREFERENCES).map(page -> preferences(page, false))

@@ -1,0 +1,86 @@
+package io.portevoix.tracking.adapter.jdbc;
+
+import io.portevoix.audience.ContactId;
+import io.portevoix.campaigns.CampaignId;
+import io.portevoix.campaigns.spi.EngagementFigures;
+import io.portevoix.shared.AccountId;
+import io.portevoix.tracking.application.port.Events;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcEvents implements Events {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    JdbcEvents(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    @Override
+    public int linkNumber(AccountId account, CampaignId campaign, String url) {
+        jdbc.sql("""
+                insert into tracking.link (account_id, campaign_id, number, url)
+                select ?, ?, coalesce(max(number), 0) + 1, ? from tracking.link where campaign_id = ?
+                on conflict do nothing""")
+                .params(account.value(), campaign.value(), url, campaign.value()).update();
+        return jdbc.sql("select number from tracking.link where account_id = ? and campaign_id = ? and url = ?")
+                .params(account.value(), campaign.value(), url).query(Integer.class).single();
+    }
+
+    @Override
+    public Optional<String> url(AccountId account, CampaignId campaign, int number) {
+        return jdbc.sql("select url from tracking.link where account_id = ? and campaign_id = ? and number = ?")
+                .params(account.value(), campaign.value(), number).query(String.class).optional();
+    }
+
+    @Override
+    public void insert(AccountId account, List<Event> events) {
+        template.batchUpdate("""
+                insert into tracking.event (account_id, campaign_id, contact_id, kind, link_number, machine, user_agent, at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", events, 1_000, (ps, e) -> {
+            ps.setObject(1, account.value());
+            ps.setObject(2, e.campaign().value());
+            ps.setObject(3, e.contact().value());
+            ps.setString(4, e.kind());
+            if (e.link() == null) {
+                ps.setNull(5, Types.INTEGER);
+            } else {
+                ps.setInt(5, e.link());
+            }
+            ps.setBoolean(6, e.machine());
+            ps.setString(7, e.userAgent().length() > 500 ? e.userAgent().substring(0, 500) : e.userAgent());
+            ps.setTimestamp(8, Timestamp.from(e.at()));
+        });
+    }
+
+    @Override
+    public EngagementFigures figures(AccountId account, CampaignId campaign) {
+        List<EngagementFigures.LinkClicks> links = jdbc.sql("""
+                select l.url, count(e.id), count(distinct e.contact_id) from tracking.link l
+                left join tracking.event e on e.account_id = l.account_id and e.campaign_id = l.campaign_id
+                  and e.link_number = l.number and e.kind = 'CLICK' and not e.machine
+                where l.account_id = ? and l.campaign_id = ? group by l.number, l.url order by count(e.id) desc, l.number""")
+                .params(account.value(), campaign.value())
+                .query((rs, n) -> new EngagementFigures.LinkClicks(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+        return jdbc.sql("""
+                select count(*) filter (where kind = 'OPEN' and not machine),
+                  count(distinct contact_id) filter (where kind in ('OPEN', 'CLICK') and not machine),
+                  count(*) filter (where kind = 'CLICK' and not machine),
+                  count(distinct contact_id) filter (where kind = 'CLICK' and not machine),
+                  count(*) filter (where machine),
+                  count(distinct contact_id) filter (where kind = 'UNSUBSCRIBE')
+                from tracking.event where account_id = ? and campaign_id = ?""")
+                .params(account.value(), campaign.value())
+                .query((rs, n) -> new EngagementFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6), links))
+                .single();
+    }
+}

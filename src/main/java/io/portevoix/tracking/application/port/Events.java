@@ -1,0 +1,29 @@
+package io.portevoix.tracking.application.port;
+
+import io.portevoix.audience.ContactId;
+import io.portevoix.campaigns.CampaignId;
+import io.portevoix.campaigns.spi.EngagementFigures;
+import io.portevoix.shared.AccountId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** Tracked links and the opens, clicks and unsubscribes of recipients. */
+public interface Events {
+
+    /** One recorded hit. */
+    record Event(AccountId account, CampaignId campaign, ContactId contact, String kind, @Nullable Integer link,
+            boolean machine, String userAgent, Instant at) {
+    }
+
+    /** The number of a campaign's link, given it on first use. */
+    int linkNumber(AccountId account, CampaignId campaign, String url);
+
+    Optional<String> url(AccountId account, CampaignId campaign, int number);
+
+    /** Writes hits of one account in one batch. */
+    void insert(AccountId account, List<Event> events);
+
+    EngagementFigures figures(AccountId account, CampaignId campaign);
+}
