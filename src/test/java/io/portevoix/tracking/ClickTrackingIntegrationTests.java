@@ -65,6 +65,8 @@ class ClickTrackingIntegrationTests {
     @Autowired CampaignCommands campaigns;
     @Autowired CampaignQueries queries;
     @Autowired MailSandbox sandbox;
+    @Autowired io.portevoix.audience.SegmentQueries segments;
+    @Autowired io.portevoix.audience.ContactQueries contactQueries;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -130,5 +132,17 @@ class ClickTrackingIntegrationTests {
         assertThat(stats.engagement().machineEvents()).isEqualTo(2);
         assertThat(stats.clickRate()).isEqualTo(0.5);
         assertThat(stats.engagement().links()).extracting(l -> l.url()).containsExactly(agenda, "https://club.example/tarifs");
+
+        // behaviour criteria and the member's history see people's opens and clicks only
+        for (String field : List.of("campaign.received", "campaign.opened", "campaign.clicked")) {
+            long expected = field.equals("campaign.received") ? 2 : 1;
+            assertThat(segments.count(java.util.Map.of("match", "ALL", "rules", List.of(java.util.Map.of("field", field,
+                    "op", "eq", "value", c.id().toString()))))).as(field).isEqualTo(expected);
+        }
+        assertThat(contactQueries.messages(ids.get(0))).singleElement().satisfies(m -> {
+            assertThat(m.opened()).isTrue();
+            assertThat(m.clicked()).isTrue();
+        });
+        assertThat(contactQueries.messages(ids.get(1))).singleElement().satisfies(m -> assertThat(m.opened()).isFalse());
     }
 }

@@ -112,7 +112,7 @@ public sealed interface Criteria {
         Type type = type(field, attributes);
         if (type == null) {
             errors.add(new FieldError(path + ".field", BEHAVIOUR.contains(field)
-                    ? field + " needs open and click tracking, which is not there yet; campaign.received works"
+                    ? field + " is not available"
                     : "Unknown field: " + field));
             return new Rule(field, Type.TEXT, op, value);
         }
@@ -135,7 +135,7 @@ public sealed interface Criteria {
         if (CONSENT.matcher(field).matches()) {
             return Type.BOOLEAN;
         }
-        if (field.equals("campaign.received")) {
+        if (BEHAVIOUR.contains(field)) {
             return Type.CAMPAIGN;
         }
         return null;

@@ -21,7 +21,11 @@ class MessageHistory implements CommunicationHistory {
     private final Messages messages;
     private final CampaignQueries campaigns;
 
-    MessageHistory(Messages messages, CampaignQueries campaigns) {
+    private final org.springframework.beans.factory.ObjectProvider<io.portevoix.delivery.spi.MemberEngagement> engagement;
+
+    MessageHistory(Messages messages, CampaignQueries campaigns,
+            org.springframework.beans.factory.ObjectProvider<io.portevoix.delivery.spi.MemberEngagement> engagement) {
+        this.engagement = engagement;
         this.messages = messages;
         this.campaigns = campaigns;
     }
@@ -30,6 +34,9 @@ class MessageHistory implements CommunicationHistory {
     public List<SentMessage> messages(ContactId contact, int limit) {
         Map<RunId, Optional<RunContent>> runs = new HashMap<>();
         Map<RunId, String> names = new HashMap<>();
+        io.portevoix.delivery.spi.MemberEngagement tracked = engagement.getIfAvailable();
+        java.util.Set<io.portevoix.campaigns.CampaignId> opened = tracked == null ? java.util.Set.of() : tracked.opened(contact);
+        java.util.Set<io.portevoix.campaigns.CampaignId> clicked = tracked == null ? java.util.Set.of() : tracked.clicked(contact);
         return messages.ofContact(TenantContext.requireAccount(), contact, limit).stream().flatMap(m -> {
             Optional<RunContent> run = runs.computeIfAbsent(m.run(), campaigns::runContent);
             if (run.isEmpty()) {
@@ -38,7 +45,8 @@ class MessageHistory implements CommunicationHistory {
             String name = names.computeIfAbsent(m.run(), r -> campaigns.find(run.get().campaign())
                     .map(c -> c.name()).orElse(""));
             return java.util.stream.Stream.of(new SentMessage(run.get().campaign().toString(), name, m.run().toString(),
-                    run.get().channel(), m.sentAt(), m.state(), false, false));
+                    run.get().channel(), m.sentAt(), m.state(), opened.contains(run.get().campaign()),
+                    clicked.contains(run.get().campaign())));
         }).toList();
     }
 }

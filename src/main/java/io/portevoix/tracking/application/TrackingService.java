@@ -45,7 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * for the campaign's broadcast type with the source UNSUBSCRIBE_LINK, committed before it returns.
  */
 @Service
-class TrackingService implements TrackingLinks, RecipientPages, Engagement {
+class TrackingService implements TrackingLinks, RecipientPages, Engagement, io.portevoix.delivery.spi.MemberEngagement {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrackingService.class);
 
@@ -146,6 +146,18 @@ class TrackingService implements TrackingLinks, RecipientPages, Engagement {
         link.ifPresent(l -> writer.add(new Events.Event(l.account(), l.campaign(), l.contact(), "OPEN", null,
                 MachineRules.DEFAULT.machine(method, userAgent, true), userAgent, clock.instant())));
         return link.isPresent();
+    }
+
+    @Override
+    public java.util.Set<CampaignId> opened(ContactId contact) {
+        writer.flush();
+        return events.engagedCampaigns(TenantContext.requireAccount(), contact, "OPEN");
+    }
+
+    @Override
+    public java.util.Set<CampaignId> clicked(ContactId contact) {
+        writer.flush();
+        return events.engagedCampaigns(TenantContext.requireAccount(), contact, "CLICK");
     }
 
     @Override

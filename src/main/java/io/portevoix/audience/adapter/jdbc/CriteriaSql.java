@@ -106,7 +106,7 @@ final class CriteriaSql {
             case NUMBER -> number(column, rule.op(), value);
             case BOOLEAN -> rule.op().equals("isTrue") ? "coalesce(" + column + ", false)" : "not coalesce(" + column + ", false)";
             case TAGS -> tags(column, rule.op(), value);
-            case CAMPAIGN -> received(rule.op(), value);
+            case CAMPAIGN -> behaviour(rule.field(), rule.op(), value);
         };
     }
 
@@ -212,13 +212,19 @@ final class CriteriaSql {
     }
 
     /**
-     * Received a campaign: the read-only view delivery publishes for behaviour criteria, the one
-     * read across schemas that DESIGN.md sanctions.
+     * Received, opened or clicked a campaign: the read-only views delivery and tracking publish for
+     * behaviour criteria, the one read across schemas that DESIGN.md sanctions (people only: machine
+     * opens and clicks are not in the view).
      */
-    private String received(String op, Object value) {
+    private String behaviour(String field, String op, Object value) {
         List<java.util.UUID> ids = (op.equals("in") || op.equals("notIn") ? list(value) : List.of(value)).stream()
                 .map(v -> java.util.UUID.fromString(String.valueOf(v))).toList();
-        String exists = "exists (select 1 from delivery.received_message r where r.account_id = audience.contact.account_id"
+        String source = switch (field) {
+            case "campaign.received" -> "delivery.received_message r where true";
+            case "campaign.opened" -> "tracking.engagement r where r.kind = 'OPEN'";
+            default -> "tracking.engagement r where r.kind = 'CLICK'";
+        };
+        String exists = "exists (select 1 from " + source + " and r.account_id = audience.contact.account_id"
                 + " and r.contact_id = audience.contact.id and r.campaign_id in (" + param(ids) + "))";
         return op.equals("eq") || op.equals("in") ? exists : "not " + exists;
     }

@@ -62,6 +62,14 @@ class JdbcEvents implements Events {
     }
 
     @Override
+    public java.util.Set<CampaignId> engagedCampaigns(AccountId account, ContactId contact, String kind) {
+        return java.util.Set.copyOf(jdbc.sql("select campaign_id from tracking.engagement where account_id = ? and contact_id = ?"
+                        + " and kind = ?")
+                .params(account.value(), contact.value(), kind).query(java.util.UUID.class).list().stream()
+                .map(CampaignId::new).toList());
+    }
+
+    @Override
     public EngagementFigures figures(AccountId account, CampaignId campaign) {
         List<EngagementFigures.LinkClicks> links = jdbc.sql("""
                 select l.url, count(e.id), count(distinct e.contact_id) from tracking.link l

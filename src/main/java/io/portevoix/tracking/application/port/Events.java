@@ -26,4 +26,7 @@ public interface Events {
     void insert(AccountId account, List<Event> events);
 
     EngagementFigures figures(AccountId account, CampaignId campaign);
+
+    /** The campaigns the member opened (a click counts as an open) or clicked, people only. */
+    java.util.Set<CampaignId> engagedCampaigns(AccountId account, ContactId contact, String kind);
 }
