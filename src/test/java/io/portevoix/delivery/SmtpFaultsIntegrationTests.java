@@ -28,6 +28,8 @@ import io.portevoix.campaigns.CampaignQueries;
 import io.portevoix.campaigns.CampaignStatus;
 import io.portevoix.campaigns.RunId;
 import io.portevoix.campaigns.spi.RunFigures;
+import io.portevoix.delivery.application.port.MailTransport;
+import io.portevoix.delivery.application.port.OutgoingMail;
 import io.portevoix.shared.AccountId;
 import io.portevoix.shared.EmailAddress;
 import io.portevoix.support.ScriptedSmtpServer;
@@ -40,13 +42,17 @@ import io.portevoix.tenancy.CreateAccount;
 import io.portevoix.tenancy.SystemActor;
 import io.portevoix.tenancy.TenantContext;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -65,6 +71,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "portevoix.demo.enabled=false", "portevoix.delivery.sandbox.enabled=false",
         "portevoix.delivery.smtp.host=127.0.0.1", "portevoix.delivery.retry-base=200ms"})
 class SmtpFaultsIntegrationTests {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmtpFaultsIntegrationTests.class);
 
     static final Duration RETRY_BASE = Duration.ofMillis(200);
     static final ScriptedSmtpServer SMTP = ScriptedSmtpServer.start();
@@ -88,6 +96,7 @@ class SmtpFaultsIntegrationTests {
     @Autowired CampaignQueries queries;
     @Autowired SuppressionQueries suppressions;
     @Autowired OutboxWorkers workers;
+    @Autowired MailTransport transport;
 
     AccountId account;
     String domain;
@@ -151,6 +160,61 @@ class SmtpFaultsIntegrationTests {
                 assertThat(Duration.between(tries.get(i - 1).at(), tries.get(i).at())).isGreaterThanOrEqualTo(RETRY_BASE);
             }
         }
+    }
+
+    /**
+     * With a server that accepts at once, one worker hands a small message over in a few
+     * milliseconds (Simple Java Mail opens one connection per message; Angus flushes each command
+     * whole). A message larger than Angus's 8 KiB output buffer is measured and logged, not
+     * asserted: without TCP_NODELAY its last segment waits for the server's delayed ACK (~40 ms).
+     */
+    @Test
+    void oneWorkerHandsOverSmallMessagesWithoutStalling() {
+        assertThat(measure(200, 300)).isLessThan(Duration.ofMillis(20));
+        measure(40_000, 100);
+
+        // the same through a run: one worker (this thread) claims the whole batch and renders, sends, records
+        int members = 200;
+        asSystem(() -> creditCommands.grant(new GrantCredits(account, members, "test")));
+        addresses(members).forEach(this::member);
+        CampaignDetails c = draft();
+        RunId run = campaigns.send(c.id(), null).runId();
+        long start = System.nanoTime();
+        int sent = SystemActor.call("test worker", () -> TenantContext.callAs(account, () -> workers.deliver(run)));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        LOG.info("One worker through a run: {} messages in {} s = {} messages/s", sent, String.format("%.2f", seconds),
+                Math.round(sent / seconds));
+        assertThat(sent).isPositive();
+        wakeUntil(run, () -> queries.find(c.id()).orElseThrow().status() == CampaignStatus.SENT);
+        assertThat(queries.runs(c.id()).getFirst().figures().sent()).isEqualTo(members);
+    }
+
+    /** Sends {@code n} messages of about {@code size} bytes of HTML through the transport; returns the median time. */
+    private Duration measure(int size, int n) {
+        String html = "<p>" + "Bonjour à tous. ".repeat(size / 16) + "</p>";
+        for (int i = 0; i < 20; i++) {
+            transport.send(mail(i, html));
+        }
+        long[] times = new long[n];
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            long t = System.nanoTime();
+            transport.send(mail(i, html));
+            times[i] = System.nanoTime() - t;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(times);
+        LOG.info("Transport alone, {} B of HTML: {} messages in {} s = {} messages/s; per message median {} ms, p95 {} ms,"
+                + " max {} ms", html.length(), n, String.format("%.2f", seconds), Math.round(n / seconds),
+                String.format("%.1f", times[n / 2] / 1e6), String.format("%.1f", times[n * 95 / 100] / 1e6),
+                String.format("%.1f", times[n - 1] / 1e6));
+        return Duration.ofNanos(times[n / 2]);
+    }
+
+    private OutgoingMail mail(int i, String html) {
+        return new OutgoingMail(new EmailAddress("news@porte-voix.test"), "Porte-Voix",
+                new EmailAddress("speed" + i + "@" + domain), "Vitesse", "Bonjour", html, "<s" + i + "." + domain + ">", null,
+                Map.of());
     }
 
     private List<String> addresses(int n) {
