@@ -1,20 +1,27 @@
 package io.portevoix.delivery.application;
 
 import java.net.URI;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Delivery's configuration: the SMTP server ({@code PORTEVOIX_SMTP_*}), the default sender
- * ({@code PORTEVOIX_MAIL_FROM}), the public URL written into links, and the demo sandbox.
+ * ({@code PORTEVOIX_MAIL_FROM}), the public URL written into links, the demo sandbox, and
+ * {@code retryBase}, the first back-off after a temporary failure (30 s; it doubles at each
+ * attempt; tests shorten it so that retries do not make them wait minutes).
  */
 @ConfigurationProperties("portevoix.delivery")
-public record DeliverySettings(String publicUrl, String mailFrom, Smtp smtp, Sandbox sandbox) {
+public record DeliverySettings(String publicUrl, String mailFrom, Smtp smtp, Sandbox sandbox, Duration retryBase) {
 
     public DeliverySettings {
         publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080" : publicUrl.strip();
         mailFrom = mailFrom == null ? "" : mailFrom.strip();
         smtp = smtp == null ? new Smtp("", 25, "", "", "none") : smtp;
         sandbox = sandbox == null ? new Sandbox(false, 2525) : sandbox;
+        retryBase = retryBase == null ? Duration.ofSeconds(30) : retryBase;
+        if (retryBase.isNegative() || retryBase.isZero()) {
+            throw new IllegalArgumentException("portevoix.delivery.retry-base must be positive");
+        }
     }
 
     /** The outgoing mail server; an empty host means none is configured. */

@@ -57,6 +57,7 @@ class RunDelivery implements OutboxWorkers {
 
     static final int BATCH = 200;
     static final int MAX_ATTEMPTS = 8;
+    static final Duration MAX_BACKOFF = Duration.ofHours(1);
     private static final Logger LOG = LoggerFactory.getLogger(RunDelivery.class);
 
     /** This process: SENDING rows claimed by any other claimer are orphans of a dead process. */
@@ -181,14 +182,14 @@ class RunDelivery implements OutboxWorkers {
         if (message.attempts() >= MAX_ATTEMPTS) {
             return () -> messages.failed(account, message.id(), "Gave up after " + MAX_ATTEMPTS + " attempts: " + error);
         }
-        Duration wait = backoff(message.attempts());
+        Duration wait = backoff(settings.retryBase(), message.attempts());
         return () -> messages.retry(account, message.id(), clock.instant().plus(wait), error);
     }
 
-    /** 30 s, 1 min, 2 min, … doubling, at most 1 hour. */
-    static Duration backoff(int attempts) {
-        long seconds = 30L << Math.min(Math.max(attempts - 1, 0), 7);
-        return Duration.ofSeconds(Math.min(seconds, 3_600));
+    /** {@code base} (30 s by default), then doubling at each attempt (1 min, 2 min, …), at most 1 hour. */
+    static Duration backoff(Duration base, int attempts) {
+        Duration wait = base.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 7));
+        return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
     }
 
     private void finishIfDone(AccountId account, RunId run) {
