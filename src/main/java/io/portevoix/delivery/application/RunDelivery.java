@@ -125,11 +125,22 @@ class RunDelivery implements OutboxWorkers {
     }
 
     private int send(AccountId account, RunContent c, CompiledEmail email, List<Messages.Claimed> batch) {
-        Map<ContactId, ContactDetails> byId = transactions.execute(status -> contacts.findAll(
-                batch.stream().map(Messages.Claimed::contact).toList())).stream()
-                .collect(Collectors.toMap(ContactDetails::id, Function.identity()));
+        Map<ContactId, ContactDetails> byId;
+        try {
+            byId = transactions.execute(status -> contacts.findAll(
+                    batch.stream().map(Messages.Claimed::contact).toList())).stream()
+                    .collect(Collectors.toMap(ContactDetails::id, Function.identity()));
+        } catch (RuntimeException e) {
+            // nothing was handed to a server yet: the whole batch waits for a later attempt
+            LOG.warn("Members of a batch of run {} could not be read; retried later", c.run(), e);
+            Instant later = clock.instant().plus(backoff(settings.retryBase(), 1));
+            transactions.executeWithoutResult(status -> batch.forEach(m -> messages.retry(account, m.id(), later,
+                    "Could not read the member: " + e.getMessage())));
+            return 0;
+        }
         List<Long> sent = new ArrayList<>();
         List<Runnable> outcomes = new ArrayList<>();
+        List<String[]> bounced = new ArrayList<>();
         EmailAddress from = new EmailAddress(c.content().fromEmail());
         EmailAddress replyTo = c.content().replyTo().isEmpty() ? null : new EmailAddress(c.content().replyTo());
         String host = Optional.ofNullable(URI.create(settings.publicUrl()).getHost()).orElse("localhost");
@@ -157,7 +168,7 @@ class RunDelivery implements OutboxWorkers {
                         "<m" + message.id() + "." + c.run() + "@" + host + ">", replyTo, headers));
                 sent.add(message.id());
             } catch (MailTransport.MailTransportException e) {
-                outcomes.add(failure(account, message, e));
+                outcomes.add(failure(account, message, e, bounced));
             } catch (RuntimeException e) {
                 LOG.warn("Message {} of run {} could not be prepared", message.id(), c.run(), e);
                 outcomes.add(() -> messages.failed(account, message.id(), "Could not be prepared: " + e.getMessage()));
@@ -168,15 +179,25 @@ class RunDelivery implements OutboxWorkers {
             messages.sent(account, sent, now);
             outcomes.forEach(Runnable::run);
         });
+        // each hard bounce suppressed in its own transaction: a refusal there never undoes the outcomes above
+        for (String[] bounce : bounced) {
+            try {
+                transactions.executeWithoutResult(status -> suppressions.add(bounce[0], SuppressionReason.HARD_BOUNCE,
+                        bounce[1]));
+            } catch (RuntimeException refused) {
+                LOG.warn("The hard-bounced address of run {} could not be suppressed", c.run(), refused);
+            }
+        }
         return sent.size();
     }
 
-    private Runnable failure(AccountId account, Messages.Claimed message, MailTransport.MailTransportException e) {
+    private Runnable failure(AccountId account, Messages.Claimed message, MailTransport.MailTransportException e,
+            List<String[]> bounced) {
         String error = e.getMessage() == null ? "" : e.getMessage().substring(0, Math.min(1_000, e.getMessage().length()));
         if (e.permanent()) {
             return () -> {
                 messages.failed(account, message.id(), error);
-                suppressions.add(message.address(), SuppressionReason.HARD_BOUNCE, error);
+                bounced.add(new String[] {message.address(), error});
             };
         }
         if (message.attempts() >= MAX_ATTEMPTS) {
