@@ -74,12 +74,31 @@ class SmtpFaultsIntegrationTests {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmtpFaultsIntegrationTests.class);
 
+    /**
+     * Starting a second application context replaces the static security-context strategy that the
+     * shared context's method security captured; the other test classes need it back afterwards.
+     */
+    private static final org.springframework.security.core.context.SecurityContextHolderStrategy SHARED_STRATEGY =
+            org.springframework.security.core.context.SecurityContextHolder.getContextHolderStrategy();
+
+    @org.junit.jupiter.api.AfterAll
+    static void restoreTheSharedSecurityStrategy() {
+        org.springframework.security.core.context.SecurityContextHolder.setContextHolderStrategy(SHARED_STRATEGY);
+    }
+
     static final Duration RETRY_BASE = Duration.ofMillis(200);
     static final ScriptedSmtpServer SMTP = ScriptedSmtpServer.start();
+
+    /**
+     * A database of its own: this context's JobRunr server and outbox workers must never pick up the
+     * shared context's runs (nor the other way round), which a shared database would let them do.
+     */
+    static final String DATABASE = io.portevoix.support.TestDatabases.create("portevoix_faults", "portevoix_owner");
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
         registry.add("portevoix.delivery.smtp.port", SMTP::port);
+        registry.add("spring.datasource.url", () -> io.portevoix.support.TestDatabases.jdbcUrl(DATABASE));
     }
 
     @AfterAll
