@@ -27,6 +27,9 @@ public interface SegmentQueries {
      */
     List<String> suggestions(String field);
 
+    /** The account's campaigns that have sent something (id → name, latest first), for behaviour criteria. */
+    java.util.Map<String, String> campaigns();
+
     /** Each built-in field of the grammar with the operators its type allows, for the builder. */
     java.util.Map<String, List<String>> operatorsByField();
 }

@@ -139,6 +139,9 @@ class ClickTrackingIntegrationTests {
             assertThat(segments.count(java.util.Map.of("match", "ALL", "rules", List.of(java.util.Map.of("field", field,
                     "op", "eq", "value", c.id().toString()))))).as(field).isEqualTo(expected);
         }
+        assertThat(segments.campaigns()).containsEntry(c.id().toString(), "Agenda");
+        assertThat(segments.suggestions("campaign.opened")).contains(c.id().toString());
+        assertThat(segments.operatorsByField().get("campaign.clicked")).containsExactly("eq", "in", "neq", "notIn");
         assertThat(contactQueries.messages(ids.get(0))).singleElement().satisfies(m -> {
             assertThat(m.opened()).isTrue();
             assertThat(m.clicked()).isTrue();

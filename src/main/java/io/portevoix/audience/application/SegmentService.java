@@ -40,9 +40,11 @@ class SegmentService implements SegmentCommands, SegmentQueries {
     private final Clock clock;
     private final AttributeService attributes;
     private final ObjectProvider<SegmentUsage> usage;
+    private final ObjectProvider<io.portevoix.audience.spi.CampaignDirectory> directory;
 
     SegmentService(Segments segments, AccountQueries accounts, AuditLog audit, Clock clock, AttributeService attributes,
-            ObjectProvider<SegmentUsage> usage) {
+            ObjectProvider<SegmentUsage> usage, ObjectProvider<io.portevoix.audience.spi.CampaignDirectory> directory) {
+        this.directory = directory;
         this.attributes = attributes;
         this.usage = usage;
         this.segments = segments;
@@ -171,6 +173,9 @@ class SegmentService implements SegmentCommands, SegmentQueries {
         if ("status".equals(field)) {
             return java.util.Arrays.stream(io.portevoix.audience.ContactStatus.values()).map(Enum::name).toList();
         }
+        if (Criteria.BEHAVIOUR.contains(field)) {
+            return List.copyOf(campaigns().keySet());
+        }
         if (field.startsWith("attributes.")) {
             Optional<AttributeDefinition> definition = attributes.schema().find(field.substring("attributes.".length()));
             if (definition.isPresent() && definition.get().type() == AttributeType.CHOICE) {
@@ -187,6 +192,10 @@ class SegmentService implements SegmentCommands, SegmentQueries {
     public java.util.Map<String, List<String>> operatorsByField() {
         java.util.Map<String, List<String>> fields = new java.util.TreeMap<>();
         Criteria.FIELDS.forEach((field, type) -> fields.put(field, Criteria.OPS.get(type).stream().sorted().toList()));
+        if (directory.getIfAvailable() != null) {
+            Criteria.BEHAVIOUR.forEach(field -> fields.put(field, Criteria.OPS.get(Criteria.Type.CAMPAIGN).stream().sorted()
+                    .toList()));
+        }
         AttributeSchema schema = attributes.schema();
         schema.definitions().forEach(d -> fields.put("attributes." + d.key(), schema.operators(d.key())));
         for (String channel : List.of("EMAIL", "SMS")) {
@@ -195,6 +204,14 @@ class SegmentService implements SegmentCommands, SegmentQueries {
             }
         }
         return fields;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('SEGMENTS_GUEST')")
+    public java.util.Map<String, String> campaigns() {
+        var campaigns = directory.getIfAvailable();
+        return campaigns == null ? java.util.Map.of() : campaigns.sentCampaigns();
     }
 
     private long count(AccountId account, Criteria criteria) {

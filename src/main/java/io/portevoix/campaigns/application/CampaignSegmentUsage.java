@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 
 /** Campaigns still to resolve their audience (waiting, scheduled, sending or suspended) keep their segments alive. */
 @Service
-class CampaignSegmentUsage implements SegmentUsage {
+class CampaignSegmentUsage implements SegmentUsage, io.portevoix.audience.spi.CampaignDirectory {
 
     private static final Set<CampaignStatus> ACTIVE = Set.of(CampaignStatus.PENDING_APPROVAL, CampaignStatus.SCHEDULED,
             CampaignStatus.SENDING, CampaignStatus.SUSPENDED);
@@ -22,6 +22,14 @@ class CampaignSegmentUsage implements SegmentUsage {
 
     CampaignSegmentUsage(Campaigns campaigns) {
         this.campaigns = campaigns;
+    }
+
+    @Override
+    public java.util.Map<String, String> sentCampaigns() {
+        java.util.Map<String, String> sent = new java.util.LinkedHashMap<>();
+        campaigns.list(TenantContext.requireAccount(), CampaignFilter.ALL).stream().filter(c -> c.currentRun() != null)
+                .forEach(c -> sent.put(c.id().toString(), c.name()));
+        return sent;
     }
 
     @Override

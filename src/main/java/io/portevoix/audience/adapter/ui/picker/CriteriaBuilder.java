@@ -38,6 +38,7 @@ public final class CriteriaBuilder extends Div {
     private final SegmentQueries queries;
     private final Map<String, List<String>> operators;
     private final Map<String, String> attributeLabels = new HashMap<>();
+    private Map<String, String> campaignNames = Map.of();
     private final Select<String> match = new Select<>();
     private final Div rules = new Div();
     private final List<Node> rows = new ArrayList<>();
@@ -283,6 +284,9 @@ public final class CriteriaBuilder extends Div {
                         e.getValue() != null && e.getValue().startsWith("attributes.")
                                 ? operators.get("firstName") : List.of());
                 suggested = e.getValue() == null ? List.of() : queries.suggestions(e.getValue());
+                if (e.getValue() != null && e.getValue().startsWith("campaign.")) {
+                    campaignNames = queries.campaigns();
+                }
                 choice.setItems(suggested);
                 choices.setItems(suggested);
                 op.setItems(ops);
@@ -333,6 +337,9 @@ public final class CriteriaBuilder extends Div {
         }
 
         private String suggestionLabel(String suggestion) {
+            if (field.getValue() != null && field.getValue().startsWith("campaign.")) {
+                return campaignNames.getOrDefault(suggestion, suggestion);
+            }
             return "status".equals(field.getValue()) ? label("contacts.status." + suggestion, suggestion) : suggestion;
         }
 
