@@ -20,6 +20,12 @@ public interface CampaignQueries {
 
     Optional<RunSummary> run(RunId id);
 
+    /**
+     * Every recipient of a run with its state, as a CSV file for Excel (FR): UTF-8 with BOM, {@code ;},
+     * cells that look like formulas neutralised.
+     */
+    byte[] recipientsCsv(RunId id);
+
     /** A page of a run's recipients with each one's state (the history drill-down). */
     List<io.portevoix.campaigns.spi.RunRecipient> recipients(RunId id, int offset, int limit);
 

@@ -180,6 +180,12 @@ class CampaignsApiIntegrationTests {
                 List.of(Map.of("field", "campaign.received", "op", "eq", "value", id)))))).get("count").asLong()).isZero();
         assertThat(call("POST", "/segments/count", approver, Map.of("criteria", Map.of("match", "ALL", "rules",
                 List.of(Map.of("field", "campaign.received", "op", "eq", "value", "pas-un-id"))))).statusCode()).isEqualTo(422);
+        String runId = runs.get(0).get("runId").asString();
+        HttpResponse<String> csv = call("GET", "/campaigns/" + id + "/runs/" + runId + "/recipients.csv", approver, null);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("\uFEFFAdresse;État;Envoyé le\r\n").contains("\"alice@" + domain + "\";SENT;");
+        assertThat(call("GET", "/campaigns/" + id + "/runs/" + runId + "/recipients.csv", otherKey, null).statusCode())
+                .isEqualTo(404);
         JsonNode balance = json(call("GET", "/credits", approver, null));
         assertThat(balance.get("balance").asLong()).isEqualTo(7);
         assertThat(balance.get("reserved").asLong()).isZero();

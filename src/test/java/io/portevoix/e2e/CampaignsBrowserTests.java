@@ -78,6 +78,7 @@ class CampaignsBrowserTests extends BrowserTest {
         assertThat(page.locator("#run-details")).containsText("Adhérents actifs");
         assertThat(page.locator("#run-recipients vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                 .setHasText("Envoyé")).first()).isVisible();
+        assertThat(page.locator("#run-export")).isVisible();
         shot("60-campaign-run-details");
         page.locator("#run-recipients vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                 .setHasText("@vitalis-lyon.exemple.fr")).first().click();

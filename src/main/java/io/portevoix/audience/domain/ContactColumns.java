@@ -88,8 +88,7 @@ public final class ContactColumns {
 
     /** A cell a spreadsheet will not run: text starting like a formula gets a leading apostrophe. */
     public static String neutralised(@Nullable String value) {
-        String text = value == null ? "" : value;
-        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        return io.portevoix.shared.CsvCells.neutralised(value);
     }
 
     private static String text(@Nullable String value) {

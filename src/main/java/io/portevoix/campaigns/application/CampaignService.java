@@ -536,6 +536,29 @@ class CampaignService implements CampaignCommands, CampaignQueries {
         return outbox.recipients(id, offset, Math.min(limit, 1_000));
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('EMAIL_CAMPAIGNS_GUEST', 'SMS_CAMPAIGNS_GUEST')")
+    public byte[] recipientsCsv(RunId id) {
+        campaigns.run(TenantContext.requireAccount(), id).orElseThrow(() -> new NoSuchElementException("No such run"));
+        boolean french = !"en".equals(accounts.current().locale().getLanguage());
+        java.time.ZoneId zone = accounts.current().timeZone();
+        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+        StringBuilder csv = new StringBuilder("\uFEFF").append(french ? "Adresse;État;Envoyé le" : "Address;State;Sent")
+                .append("\r\n");
+        for (int offset = 0; ; offset += 1_000) {
+            List<io.portevoix.campaigns.spi.RunRecipient> page = outbox.recipients(id, offset, 1_000);
+            for (var r : page) {
+                csv.append(io.portevoix.shared.CsvCells.quoted(r.address())).append(';').append(r.state()).append(';')
+                        .append(r.sentAt() == null ? "" : format.format(r.sentAt().atZone(zone))).append("\r\n");
+            }
+            if (page.size() < 1_000) {
+                break;
+            }
+        }
+        return csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private RunSummary summary(Campaigns.StoredRun r) {
         return new RunSummary(r.id(), r.campaign(), r.number(), r.status(), r.startedAt(), r.finishedAt(), r.author(),
                 r.targeted(), BroadcastType.valueOf(r.broadcastType()), r.templateName(), Audience.fromJson(r.audience()),

@@ -343,11 +343,7 @@ final class ImportContactsView extends Main {
     }
 
     static String cell(String value) {
-        String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        return "\"" + text.replace("\"", "\"\"") + "\"";
+        return io.portevoix.shared.CsvCells.quoted(value);
     }
 
     private Div card(String key, int value) {

@@ -592,7 +592,14 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
         recipients.setHeight("320px");
         recipients.setWidth("720px");
         recipients.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        dialog.add(parts, new Paragraph(getTranslation("campaign.run.recipients")), recipients);
+        Anchor export = new Anchor((com.vaadin.flow.server.streams.DownloadHandler) event -> {
+            event.setFileName("destinataires-" + run.number() + ".csv");
+            event.setContentType("text/csv; charset=UTF-8");
+            event.getOutputStream().write(queries.recipientsCsv(run.id()));
+        }, getTranslation("campaign.run.export"));
+        export.getElement().setAttribute("download", true);
+        export.setId("run-export");
+        dialog.add(parts, new Paragraph(getTranslation("campaign.run.recipients")), recipients, export);
         dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()));
         dialog.open();
     }

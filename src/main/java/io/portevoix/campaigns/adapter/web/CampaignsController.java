@@ -235,6 +235,24 @@ class CampaignsController {
         return d;
     }
 
+    @GetMapping(path = "/{id}/runs/{runId}/recipients.csv", produces = "text/csv")
+    @Operation(summary = "A run's recipients with each message's state, as CSV for Excel (FR)")
+    org.springframework.http.ResponseEntity<byte[]> recipients(@PathVariable String id, @PathVariable String runId) {
+        io.portevoix.campaigns.RunId run;
+        try {
+            run = new io.portevoix.campaigns.RunId(UUID.fromString(runId));
+        } catch (IllegalArgumentException e) {
+            throw new NoSuchElementException("No such run");
+        }
+        if (queries.run(run).filter(r -> r.campaignId().equals(id(id))).isEmpty()) {
+            throw new NoSuchElementException("No such run");
+        }
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"recipients-" + runId + ".csv\"")
+                .body(queries.recipientsCsv(run));
+    }
+
     @GetMapping("/{id}/runs")
     @Operation(summary = "The campaign's send runs, the latest first")
     Map<String, Object> runs(@PathVariable String id) {
