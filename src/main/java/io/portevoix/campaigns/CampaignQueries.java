@@ -29,6 +29,9 @@ public interface CampaignQueries {
     /** A page of a run's recipients with each one's state (the history drill-down). */
     List<io.portevoix.campaigns.spi.RunRecipient> recipients(RunId id, int offset, int limit);
 
+    /** For delivery, before each batch: whether the run may still hand messages to the servers (two key look-ups). */
+    boolean delivering(RunId id);
+
     /** For delivery: the content of a run and whether its campaign is sending. */
     Optional<RunContent> runContent(RunId id);
 

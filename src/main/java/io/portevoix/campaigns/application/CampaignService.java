@@ -567,6 +567,15 @@ class CampaignService implements CampaignCommands, CampaignQueries {
 
     @Override
     @Transactional(readOnly = true)
+    public boolean delivering(RunId id) {
+        AccountId account = TenantContext.requireAccount();
+        return campaigns.run(account, id).filter(run -> run.status() == RunStatus.SENDING)
+                .flatMap(run -> campaigns.find(account, run.campaign()))
+                .filter(c -> Lifecycle.delivering(c.status())).isPresent();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<RunContent> runContent(RunId id) {
         AccountId account = TenantContext.requireAccount();
         return campaigns.run(account, id).flatMap(run -> campaigns.find(account, run.campaign()).map(c -> {

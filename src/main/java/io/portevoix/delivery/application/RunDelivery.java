@@ -109,8 +109,7 @@ class RunDelivery implements OutboxWorkers {
         int sent = 0;
         while (true) {
             List<Messages.Claimed> batch = transactions.execute(status -> {
-                Optional<RunContent> now = campaigns.runContent(run);
-                if (now.isEmpty() || !now.get().delivering()) {
+                if (!campaigns.delivering(run)) {
                     return List.<Messages.Claimed>of();
                 }
                 return messages.claim(account, run, BATCH, CLAIMER, clock.instant());

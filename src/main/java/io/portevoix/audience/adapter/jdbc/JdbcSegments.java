@@ -84,7 +84,7 @@ class JdbcSegments implements Segments {
 
     @Override
     public List<String> suggestions(AccountId account, String field, int limit) {
-        String column = field.matches("attributes\\.[A-Za-z][A-Za-z0-9_]{0,63}")
+        String column = Criteria.ATTRIBUTE.matcher(field).matches()
                 ? "attributes ->> '" + field.substring("attributes.".length()) + "'" : SUGGESTED.get(field);
         if (column == null) {
             return List.of();
