@@ -2,5 +2,5 @@ package io.portevoix.audience;
 
 /** Where a consent change came from. */
 public enum ConsentSource {
-    IMPORT, FORM, API, USER, UNSUBSCRIBE_LINK
+    IMPORT, FORM, API, USER, UNSUBSCRIBE_LINK, SMS_REPLY
 }

@@ -33,6 +33,12 @@ public interface CampaignCommands {
      */
     SendResult send(CampaignId id, @Nullable Instant at);
 
+    /** Sends as {@link #send(CampaignId, Instant)}, first leaving out the SMS destination countries given (null: as saved). */
+    SendResult send(CampaignId id, @Nullable Instant at, java.util.@Nullable Set<String> excludeCountries);
+
+    /** Leaves these destination countries out of an SMS campaign (ISO codes; empty: none), while it is a draft. */
+    CampaignDetails excludeCountries(CampaignId id, java.util.Set<String> countries);
+
     SendResult approve(CampaignId id, String comment);
 
     CampaignDetails reject(CampaignId id, String comment);

@@ -15,6 +15,12 @@ public interface CampaignQueries {
     /** Recipients after exclusions, by reason, with the credits needed and the balance. */
     CampaignCount count(CampaignId id);
 
+    /** The count with these SMS destination countries left out instead of the saved ones (null: the saved ones). */
+    CampaignCount count(CampaignId id, java.util.@org.jspecify.annotations.Nullable Set<String> excludeCountries);
+
+    /** The SMS destination countries this campaign leaves out. */
+    java.util.Set<String> excludedCountries(CampaignId id);
+
     /** The campaign's send runs, the latest first. */
     List<RunSummary> runs(CampaignId id);
 

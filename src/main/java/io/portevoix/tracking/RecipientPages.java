@@ -29,4 +29,7 @@ public interface RecipientPages {
 
     /** Sets the member's e-mail consents for informative and marketing messages. */
     boolean savePreferences(String token, Map<BroadcastType, Boolean> accepted);
+
+    /** A click on an SMS short link ({@code /s/<code>}): its destination, empty when the code does not verify. */
+    Optional<String> shortClick(String code, String method, String userAgent);
 }

@@ -80,11 +80,18 @@ class CampaignService implements CampaignCommands, CampaignQueries {
     private final AuditLog audit;
     private final Clock clock;
     private final ObjectProvider<Engagement> engagement;
+    private final SmsPricing pricing;
+    private final io.portevoix.billing.SmsRates rates;
+    private final io.portevoix.tenancy.SenderIdQueries senderIds;
 
-    CampaignService(ObjectProvider<Engagement> engagement, Campaigns campaigns, AudienceQueries audiences, TemplateRenderer renderer, TemplateQueries templates,
+    CampaignService(SmsPricing pricing, io.portevoix.billing.SmsRates rates, io.portevoix.tenancy.SenderIdQueries senderIds,
+            ObjectProvider<Engagement> engagement, Campaigns campaigns, AudienceQueries audiences, TemplateRenderer renderer, TemplateQueries templates,
             TestMailSender testMails, CreditReservations credits, Outbox outbox, AccountQueries accounts, AuditLog audit,
             Clock clock) {
         this.engagement = engagement;
+        this.pricing = pricing;
+        this.rates = rates;
+        this.senderIds = senderIds;
         this.campaigns = campaigns;
         this.audiences = audiences;
         this.renderer = renderer;
@@ -181,6 +188,12 @@ class CampaignService implements CampaignCommands, CampaignQueries {
         if (content.subject().length() > 500) {
             errors.add(new FieldError("subject", "At most 500 characters"));
         }
+        if (c.channel() == Channel.SMS && !content.senderId().isEmpty() && !senderIds.isApproved(content.senderId())) {
+            errors.add(new FieldError("senderId", "Not an approved sender ID of this account: " + content.senderId()));
+        }
+        if (c.channel() == Channel.SMS && content.text().length() > 2_000) {
+            errors.add(new FieldError("text", "At most 2,000 characters"));
+        }
         if (content.templateId() != null && templates.find(content.templateId()).filter(t -> t.channel() == c.channel())
                 .isEmpty()) {
             errors.add(new FieldError("templateId", "No such " + c.channel() + " template in this account"));
@@ -219,8 +232,11 @@ class CampaignService implements CampaignCommands, CampaignQueries {
         require(source.channel(), AccessLevel.EDITOR);
         String suffix = "en".equals(accounts.current().locale().getLanguage()) ? " (copy)" : " (copie)";
         String name = source.name().length() > 190 ? source.name().substring(0, 190) : source.name();
-        return create(new CampaignDraft(name + suffix, source.description(), source.channel(), source.broadcastType(),
-                source.audience(), source.content()));
+        CampaignDetails copy = create(new CampaignDraft(name + suffix, source.description(), source.channel(),
+                source.broadcastType(), source.audience(), source.content()));
+        campaigns.excludeCountries(TenantContext.requireAccount(), copy.id(),
+                campaigns.excludedCountries(TenantContext.requireAccount(), id));
+        return copy;
     }
 
     @Override
@@ -256,8 +272,8 @@ class CampaignService implements CampaignCommands, CampaignQueries {
     public int sendTest(CampaignId id, List<String> to, @Nullable ContactId asContact) {
         CampaignDetails c = find(id).orElseThrow(() -> new NoSuchElementException("No such campaign"));
         require(c.channel(), AccessLevel.EDITOR);
-        if (c.channel() != Channel.EMAIL) {
-            throw InvalidInputException.of("channel", "SMS tests come with SMS campaigns");
+        if (c.channel() == Channel.SMS) {
+            return sendTestSms(c, to, asContact);
         }
         List<FieldError> errors = new ArrayList<>();
         LinkedHashSet<EmailAddress> addresses = new LinkedHashSet<>();
@@ -293,11 +309,92 @@ class CampaignService implements CampaignCommands, CampaignQueries {
         return addresses.size();
     }
 
+    private int sendTestSms(CampaignDetails c, List<String> to, @Nullable ContactId asContact) {
+        List<FieldError> errors = new ArrayList<>();
+        LinkedHashSet<String> numbers = new LinkedHashSet<>();
+        String region = accounts.current().phoneRegion();
+        for (int i = 0; i < to.size(); i++) {
+            Optional<io.portevoix.shared.PhoneNumber> number = io.portevoix.shared.PhoneNumber.parse(to.get(i), region);
+            if (number.isEmpty()) {
+                errors.add(new FieldError("to[" + i + "]", "Not a valid mobile number: " + to.get(i)));
+            } else {
+                numbers.add(number.get().e164());
+            }
+        }
+        if (numbers.isEmpty() && errors.isEmpty()) {
+            errors.add(new FieldError("to", "Give at least one mobile number"));
+        }
+        if (numbers.size() > MAX_TEST_ADDRESSES) {
+            errors.add(new FieldError("to", "At most " + MAX_TEST_ADDRESSES + " numbers per test"));
+        }
+        if (c.content().text().isBlank()) {
+            errors.add(new FieldError("text", "The campaign needs a text to be tested"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        String text = outbox.smsAsSent(renderer.previewSms(c.content().text(), asContact, c.broadcastType()));
+        outbox.sendTestSms(List.copyOf(numbers), c.content().senderId(), text);
+        audit.record("campaign.test", c.name(), numbers.size() + " numbers");
+        return numbers.size();
+    }
+
     @Override
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('EMAIL_CAMPAIGNS_GUEST', 'SMS_CAMPAIGNS_GUEST')")
     public CampaignCount count(CampaignId id) {
+        return count(id, null);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('EMAIL_CAMPAIGNS_GUEST', 'SMS_CAMPAIGNS_GUEST')")
+    public java.util.Set<String> excludedCountries(CampaignId id) {
+        find(id).orElseThrow(() -> new NoSuchElementException("No such campaign"));
+        return campaigns.excludedCountries(TenantContext.requireAccount(), id);
+    }
+
+    @Override
+    @Transactional
+    public CampaignDetails excludeCountries(CampaignId id, java.util.Set<String> countries) {
+        CampaignDetails c = locked(id);
+        require(c.channel(), AccessLevel.EDITOR);
+        Lifecycle.requireEditable(c.status());
+        if (c.channel() != Channel.SMS) {
+            throw InvalidInputException.of("excludeCountries", "Only SMS campaigns have destination countries");
+        }
+        campaigns.excludeCountries(TenantContext.requireAccount(), id, countries(countries));
+        return c;
+    }
+
+    private static java.util.Set<String> countries(java.util.Collection<String> given) {
+        java.util.Set<String> known = java.util.Set.of(java.util.Locale.getISOCountries());
+        java.util.Set<String> countries = new java.util.TreeSet<>();
+        List<FieldError> errors = new ArrayList<>();
+        int i = 0;
+        for (String country : given) {
+            String code = country == null ? "" : country.strip().toUpperCase(java.util.Locale.ROOT);
+            if (!known.contains(code)) {
+                errors.add(new FieldError("excludeCountries[" + i + "]", "Not an ISO 3166-1 alpha-2 country code: " + country));
+            }
+            countries.add(code);
+            i++;
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return countries;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('EMAIL_CAMPAIGNS_GUEST', 'SMS_CAMPAIGNS_GUEST')")
+    public CampaignCount count(CampaignId id, java.util.@Nullable Set<String> excludeCountries) {
         CampaignDetails c = find(id).orElseThrow(() -> new NoSuchElementException("No such campaign"));
+        if (c.channel() == Channel.SMS) {
+            return smsCount(c, excludeCountries == null ? campaigns.excludedCountries(TenantContext.requireAccount(), id)
+                    : countries(excludeCountries));
+        }
         AudienceCount count = audiences.count(c.audience(), c.channel(), c.broadcastType());
         List<String> warnings = new ArrayList<>();
         if (!accounts.current().address().isComplete()) {
@@ -309,7 +406,54 @@ class CampaignService implements CampaignCommands, CampaignQueries {
         return new CampaignCount(count.recipients(), count.excluded(), count.recipients(), credits.available(), warnings);
     }
 
+    private CampaignCount smsCount(CampaignDetails c, java.util.Set<String> excludedCountries) {
+        AudienceCount count = audiences.count(c.audience(), c.channel(), c.broadcastType());
+        SmsPricing.Table table = new SmsPricing.Table(excludedCountries, rates);
+        if (!c.content().text().isBlank()) {
+            pricing.each(c, table);
+        }
+        List<io.portevoix.campaigns.CountryCount> lines = table.lines();
+        long recipients = 0;
+        long credits = 0;
+        long nonAddressable = 0;
+        long inExcluded = 0;
+        for (io.portevoix.campaigns.CountryCount line : lines) {
+            if (line.excluded()) {
+                inExcluded += line.recipients();
+            } else {
+                recipients += line.recipients() - line.nonAddressable();
+                nonAddressable += line.nonAddressable();
+                credits += line.credits();
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        if (!outbox.smsAvailable()) {
+            warnings.add("SMS_GATEWAY_MISSING");
+        }
+        if (nonAddressable > 0) {
+            warnings.add("NON_ADDRESSABLE");
+        }
+        if (credits > credits()) {
+            warnings.add("NOT_ENOUGH_CREDITS");
+        }
+        return new CampaignCount(c.content().text().isBlank() ? count.recipients() : recipients, count.excluded(), credits,
+                credits(), warnings, lines, excludedCountries, nonAddressable, inExcluded);
+    }
+
+    private long credits() {
+        return credits.available();
+    }
+
     // ---- sending
+
+    @Override
+    @Transactional
+    public SendResult send(CampaignId id, @Nullable Instant at, java.util.@Nullable Set<String> excludeCountries) {
+        if (excludeCountries != null) {
+            excludeCountries(id, excludeCountries);
+        }
+        return send(id, at);
+    }
 
     @Override
     @Transactional
@@ -339,8 +483,24 @@ class CampaignService implements CampaignCommands, CampaignQueries {
     }
 
     private void requireSendable(CampaignDetails c) {
-        if (c.channel() != Channel.EMAIL) {
-            throw InvalidInputException.of("channel", "SMS campaigns are sent once SMS delivery is set up");
+        if (c.channel() == Channel.SMS) {
+            List<FieldError> errors = new ArrayList<>();
+            if (c.content().text().isBlank()) {
+                errors.add(new FieldError("text", "An SMS campaign needs a text"));
+            }
+            if (!c.content().senderId().isEmpty() && !senderIds.isApproved(c.content().senderId())) {
+                errors.add(new FieldError("senderId", "The sender ID " + c.content().senderId() + " is not approved"));
+            }
+            if (c.audience().isEmpty()) {
+                errors.add(new FieldError("audience", "Choose who receives the campaign"));
+            }
+            if (!outbox.smsAvailable()) {
+                errors.add(new FieldError("channel", "No SMS gateway is configured in this installation"));
+            }
+            if (!errors.isEmpty()) {
+                throw new InvalidInputException(errors);
+            }
+            return;
         }
         EmailContent email = email(c);
         List<FieldError> errors = new ArrayList<>();
@@ -365,22 +525,53 @@ class CampaignService implements CampaignCommands, CampaignQueries {
     private RunId startRun(CampaignDetails c) {
         AccountId account = TenantContext.requireAccount();
         RunId run = RunId.random();
-        long targeted = outbox.freeze(run, c.id(), c.audience(), c.channel(), c.broadcastType());
+        long targeted;
+        long reserved;
+        if (c.channel() == Channel.SMS) {
+            long[] frozen = freezeSms(run, c);
+            targeted = frozen[0];
+            reserved = frozen[1];
+        } else {
+            targeted = outbox.freeze(run, c.id(), c.audience(), c.channel(), c.broadcastType());
+            reserved = targeted;
+        }
         if (targeted == 0) {
             throw InvalidInputException.of("audience", "Nothing to send: no recipient is left after the exclusions");
         }
-        credits.reserve("run:" + run, targeted, c.name());
+        credits.reserve("run:" + run, reserved, c.name());
         int number = campaigns.runs(account, c.id()).size() + 1;
         String templateName = c.content().templateId() == null ? ""
                 : templates.find(c.content().templateId()).map(TemplateDetails::name).orElse("");
         Instant now = clock.instant();
         campaigns.insertRun(account, new Campaigns.StoredRun(run, c.id(), number, RunStatus.SENDING, now, null,
-                c.submittedBy().isEmpty() ? actor() : c.submittedBy(), targeted, targeted, c.broadcastType().name(),
+                c.submittedBy().isEmpty() ? actor() : c.submittedBy(), targeted, reserved, c.broadcastType().name(),
                 templateName, c.audience().toJson()));
         campaigns.update(account, c.sending(run, now));
         outbox.start(run);
         audit.record("campaign.run", c.name(), targeted + " recipients, run " + number);
         return run;
+    }
+
+    /** Writes the addressable recipients outside the excluded countries; returns {recipients, credits}. */
+    private long[] freezeSms(RunId run, CampaignDetails c) {
+        java.util.Set<String> excluded = campaigns.excludedCountries(TenantContext.requireAccount(), c.id());
+        long[] totals = {0, 0};
+        List<io.portevoix.campaigns.spi.SmsRecipient> batch = new ArrayList<>(SmsPricing.CHUNK);
+        pricing.each(c, priced -> {
+            if (!priced.addressable() || excluded.contains(priced.country())) {
+                return;
+            }
+            batch.add(priced.recipient());
+            totals[1] += priced.credits();
+            if (batch.size() == SmsPricing.CHUNK) {
+                totals[0] += outbox.freezeSms(run, c.id(), batch);
+                batch.clear();
+            }
+        });
+        if (!batch.isEmpty()) {
+            totals[0] += outbox.freezeSms(run, c.id(), batch);
+        }
+        return totals;
     }
 
     @Override
@@ -421,7 +612,7 @@ class CampaignService implements CampaignCommands, CampaignQueries {
         if (c.status() == CampaignStatus.SENDING && c.currentRun() != null) {
             Campaigns.StoredRun run = campaigns.run(account, c.currentRun()).orElseThrow();
             // messages a server has right now will be charged when they end; only the others go back
-            long pending = Math.min(outbox.figures(run.id()).waiting(), run.reserved());
+            long pending = Math.min(outbox.figures(run.id()).waitingCredits(), run.reserved());
             credits.release("run:" + run.id() + ":suspend:" + clock.millis(), pending, c.name() + " (suspended)");
             campaigns.updateRun(account, run.id(), RunStatus.SUSPENDED, run.reserved() - pending, null);
         }
@@ -443,7 +634,7 @@ class CampaignService implements CampaignCommands, CampaignQueries {
         if (run.isEmpty()) {
             return proceed(with(c, next));
         }
-        long pending = outbox.figures(run.get().id()).pending();
+        long pending = outbox.figures(run.get().id()).pendingCredits();
         credits.reserve("run:" + run.get().id() + ":resume:" + clock.millis(), pending, c.name() + " (resumed)");
         campaigns.updateRun(account, run.get().id(), RunStatus.SENDING, run.get().reserved() + pending, null);
         campaigns.update(account, with(c, CampaignStatus.SENDING));
@@ -608,8 +799,18 @@ class CampaignService implements CampaignCommands, CampaignQueries {
         long failed = 0;
         long unknown = 0;
         long pending = 0;
+        long delivered = 0;
+        long undelivered = 0;
+        long parts = 0;
+        long used = 0;
+        long stops = 0;
         for (Campaigns.StoredRun run : campaigns.runs(TenantContext.requireAccount(), id)) {
             RunFigures f = outbox.figures(run.id());
+            delivered += f.delivered();
+            undelivered += f.undelivered();
+            parts += f.parts();
+            used += f.chargedCredits();
+            stops += f.stops();
             targeted += f.targeted();
             sent += f.sent();
             failed += f.failed();
@@ -618,7 +819,8 @@ class CampaignService implements CampaignCommands, CampaignQueries {
         }
         EngagementFigures engagement = this.engagement.orderedStream().findFirst().map(e -> e.figures(id))
                 .orElse(EngagementFigures.NONE);
-        return new CampaignStats(targeted, sent, failed, failed, unknown, pending, engagement);
+        return new CampaignStats(targeted, sent, failed + undelivered, failed, unknown, pending, engagement, delivered,
+                undelivered, parts, used, stops);
     }
 
     @Override

@@ -16,6 +16,27 @@ public interface Outbox {
     long freeze(RunId run, io.portevoix.campaigns.CampaignId campaign, Audience audience, Channel channel,
             BroadcastType type);
 
+    /** Writes a batch of an SMS run's recipients, each with its parts and credits; returns how many rows were new. */
+    long freezeSms(RunId run, io.portevoix.campaigns.CampaignId campaign, java.util.List<SmsRecipient> recipients);
+
+    /**
+     * An SMS text as it will leave: every http(s) link replaced by a short link of the real
+     * length (so counting prices what is sent).
+     */
+    String smsAsSent(String text);
+
+    /** Whether an SMS gateway is configured (the demo sandbox counts). */
+    boolean smsAvailable();
+
+    /**
+     * Sends test SMS straight to the gateway, outside any run, not counted and not charged;
+     * {@code senderId} empty: the shared sending number.
+     */
+    void sendTestSms(java.util.List<String> numbers, String senderId, String text);
+
+    /** The most parts an SMS of this account may have (3 by default); longer ones are not sent. */
+    int maxSmsParts();
+
     /** Starts handing the run's messages to the servers, once the current transaction commits. */
     void start(RunId run);
 

@@ -11,7 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * attempt; tests shorten it so that retries do not make them wait minutes).
  */
 @ConfigurationProperties("portevoix.delivery")
-public record DeliverySettings(String publicUrl, String mailFrom, Smtp smtp, Sandbox sandbox, Duration retryBase) {
+public record DeliverySettings(String publicUrl, String mailFrom, Smtp smtp, Sandbox sandbox, Duration retryBase, Sms sms) {
+
+    public DeliverySettings(String publicUrl, String mailFrom, Smtp smtp, Sandbox sandbox, Duration retryBase) {
+        this(publicUrl, mailFrom, smtp, sandbox, retryBase, null);
+    }
 
     public DeliverySettings {
         publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080" : publicUrl.strip();
@@ -19,6 +23,7 @@ public record DeliverySettings(String publicUrl, String mailFrom, Smtp smtp, San
         smtp = smtp == null ? new Smtp("", 25, "", "", "none") : smtp;
         sandbox = sandbox == null ? new Sandbox(false, 2525) : sandbox;
         retryBase = retryBase == null ? Duration.ofSeconds(30) : retryBase;
+        sms = sms == null ? new Sms("", "", 3) : sms;
         if (retryBase.isNegative() || retryBase.isZero()) {
             throw new IllegalArgumentException("portevoix.delivery.retry-base must be positive");
         }
@@ -34,6 +39,23 @@ public record DeliverySettings(String publicUrl, String mailFrom, Smtp smtp, San
             security = security == null || security.isBlank() ? "none" : security.strip().toLowerCase(java.util.Locale.ROOT);
             if (!java.util.Set.of("none", "starttls", "tls").contains(security)) {
                 throw new IllegalArgumentException("PORTEVOIX_SMTP_SECURITY must be none, starttls or tls");
+            }
+        }
+    }
+
+    /**
+     * SMS: the gateway used when an account chooses none ({@code PORTEVOIX_SMS_GATEWAY}: smpp, http or
+     * sandbox; empty: the first configured one), the shared sending number ({@code PORTEVOIX_SMS_SENDER},
+     * E.164) used when a campaign has no approved sender ID, and the most parts a message may have.
+     */
+    public record Sms(String gateway, String sender, int maxParts) {
+
+        public Sms {
+            gateway = gateway == null ? "" : gateway.strip().toLowerCase(java.util.Locale.ROOT);
+            sender = sender == null || sender.isBlank() ? "+33700000000" : sender.strip();
+            maxParts = maxParts <= 0 ? 3 : maxParts;
+            if (maxParts > 10) {
+                throw new IllegalArgumentException("portevoix.delivery.sms.max-parts is at most 10");
             }
         }
     }

@@ -30,8 +30,14 @@ class OutboxService implements Outbox {
     private final AudienceQueries audiences;
     private final DeliveryJobs jobs;
     private final DeliverySettings settings;
+    private final org.springframework.beans.factory.ObjectProvider<io.portevoix.delivery.spi.TrackingLinks> links;
+    private final SmsGateways gateways;
 
-    OutboxService(Messages messages, AudienceQueries audiences, DeliveryJobs jobs, DeliverySettings settings) {
+    OutboxService(Messages messages, AudienceQueries audiences, DeliveryJobs jobs, DeliverySettings settings,
+            org.springframework.beans.factory.ObjectProvider<io.portevoix.delivery.spi.TrackingLinks> links,
+            SmsGateways gateways) {
+        this.links = links;
+        this.gateways = gateways;
         this.messages = messages;
         this.audiences = audiences;
         this.jobs = jobs;
@@ -58,6 +64,41 @@ class OutboxService implements Outbox {
             written[0] += messages.insert(account, run, campaign, batch);
         }
         return written[0];
+    }
+
+    @Override
+    public long freezeSms(RunId run, io.portevoix.campaigns.CampaignId campaign,
+            List<io.portevoix.campaigns.spi.SmsRecipient> recipients) {
+        return messages.insertSms(TenantContext.requireAccount(), run, campaign, recipients);
+    }
+
+    @Override
+    public String smsAsSent(String text) {
+        io.portevoix.delivery.spi.TrackingLinks signer = links.getIfAvailable();
+        return signer == null ? text : signer.previewSms(text);
+    }
+
+    @Override
+    public boolean smsAvailable() {
+        return gateways.current().isPresent();
+    }
+
+    @Override
+    public void sendTestSms(List<String> numbers, String senderId, String text) {
+        io.portevoix.delivery.application.port.SmsGateway gateway = gateways.current()
+                .orElseThrow(() -> new IllegalStateException("No SMS gateway is configured to send the test"));
+        String sender = senderId.isEmpty() ? settings.sms().sender() : senderId;
+        List<io.portevoix.delivery.application.port.SmsSubmission> answers = gateway.submit(numbers.stream()
+                .map(n -> new io.portevoix.delivery.application.port.OutgoingSms(0, sender, n, text)).toList());
+        answers.stream().filter(a -> a.outcome() != io.portevoix.delivery.application.port.SmsSubmission.Outcome.ACCEPTED)
+                .findFirst().ifPresent(a -> {
+                    throw new IllegalStateException("The SMS gateway did not take the test: " + a.reason());
+                });
+    }
+
+    @Override
+    public int maxSmsParts() {
+        return settings.sms().maxParts();
     }
 
     @Override

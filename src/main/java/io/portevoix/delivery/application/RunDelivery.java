@@ -14,6 +14,11 @@ import io.portevoix.delivery.application.port.DeliveryJobs;
 import io.portevoix.delivery.application.port.MailTransport;
 import io.portevoix.delivery.application.port.Messages;
 import io.portevoix.delivery.application.port.OutgoingMail;
+import io.portevoix.delivery.application.port.OutgoingSms;
+import io.portevoix.delivery.application.port.SmsGateway;
+import io.portevoix.delivery.application.port.SmsSubmission;
+import io.portevoix.templates.CompiledSms;
+import io.portevoix.templates.SmsLength;
 import io.portevoix.shared.AccountId;
 import io.portevoix.shared.EmailAddress;
 import io.portevoix.tenancy.AccountQueries;
@@ -76,11 +81,15 @@ class RunDelivery implements OutboxWorkers {
     private final AccountQueries accounts;
     private final DeliveryJobs jobs;
     private final ObjectProvider<TrackingLinks> links;
+    private final SmsGateways gateways;
+    private final SmsSendingWindows windows;
 
-    RunDelivery(ObjectProvider<TrackingLinks> links, AccountQueries accounts, DeliveryJobs jobs, Messages messages, CampaignQueries campaigns, CampaignCommands campaignCommands, ContactQueries contacts,
+    RunDelivery(SmsGateways gateways, SmsSendingWindows windows, ObjectProvider<TrackingLinks> links, AccountQueries accounts, DeliveryJobs jobs, Messages messages, CampaignQueries campaigns, CampaignCommands campaignCommands, ContactQueries contacts,
             SuppressionCommands suppressions, TemplateRenderer renderer, MailTransport transport, DeliverySettings settings,
             PlatformTransactionManager transactionManager, Clock clock) {
         this.links = links;
+        this.gateways = gateways;
+        this.windows = windows;
         this.accounts = accounts;
         this.jobs = jobs;
         this.messages = messages;
@@ -104,6 +113,9 @@ class RunDelivery implements OutboxWorkers {
             return 0;
         }
         RunContent c = content.get();
+        if (c.channel() == io.portevoix.audience.Channel.SMS) {
+            return deliverSms(account, c);
+        }
         CompiledEmail email = transactions.execute(status -> renderer.compileEmail(new EmailContent(c.content().subject(),
                 c.content().preheader(), c.content().html(), null), c.broadcastType()));
         int sent = 0;
@@ -121,6 +133,137 @@ class RunDelivery implements OutboxWorkers {
         }
         finishIfDone(account, run);
         return sent;
+    }
+
+    private int deliverSms(AccountId account, RunContent c) {
+        Optional<SmsGateway> gateway = gateways.current();
+        if (gateway.isEmpty()) {
+            LOG.warn("Run {} waits: no SMS gateway is configured", c.run());
+            return 0;
+        }
+        CompiledSms sms = transactions.execute(status -> renderer.compileSms(c.content().text(), c.broadcastType()));
+        String sender = c.content().senderId().isEmpty() ? settings.sms().sender() : c.content().senderId();
+        int sent = 0;
+        while (true) {
+            List<Messages.Claimed> batch = transactions.execute(status -> {
+                if (!campaigns.delivering(c.run())) {
+                    return List.<Messages.Claimed>of();
+                }
+                return messages.claim(account, c.run(), BATCH, CLAIMER, clock.instant());
+            });
+            if (batch.isEmpty()) {
+                break;
+            }
+            sent += sendSms(account, c, sms, gateway.get(), sender, batch);
+        }
+        finishIfDone(account, c.run());
+        return sent;
+    }
+
+    /**
+     * One batch of SMS: members read at once; marketing SMS outside the recipient's sending window
+     * wait for its next slot (without counting an attempt); texts rendered, their links shortened,
+     * then the whole batch handed to the gateway, which answers one outcome per message.
+     */
+    private int sendSms(AccountId account, RunContent c, CompiledSms sms, SmsGateway gateway, String sender,
+            List<Messages.Claimed> batch) {
+        Optional<Map<ContactId, ContactDetails>> members = members(account, c, batch);
+        if (members.isEmpty()) {
+            return 0;
+        }
+        Map<ContactId, ContactDetails> byId = members.get();
+        Instant now = clock.instant();
+        List<Runnable> outcomes = new ArrayList<>();
+        List<Messages.Claimed> ready = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        TrackingLinks signer = links.getIfAvailable();
+        int maxParts = settings.sms().maxParts();
+        for (Messages.Claimed message : batch) {
+            ContactDetails contact = byId.get(message.contact());
+            if (contact == null) {
+                outcomes.add(() -> messages.failed(account, message.id(), "The contact was erased before the send"));
+                continue;
+            }
+            Instant slot = windows.nextSlot(account, message.address(), c.broadcastType(), now);
+            if (slot.isAfter(now)) {
+                outcomes.add(() -> messages.postpone(account, message.id(), slot));
+                continue;
+            }
+            try {
+                texts.add(sms.render(contact, signer == null ? RecipientLinks.PREVIEW
+                        : signer.links(c.campaign(), contact.id(), c.broadcastType())));
+                ready.add(message);
+            } catch (RuntimeException e) {
+                LOG.warn("Message {} of run {} could not be prepared", message.id(), c.run(), e);
+                outcomes.add(() -> messages.failed(account, message.id(), "Could not be prepared: " + e.getMessage()));
+            }
+        }
+        Map<Long, List<String>> accepted = new java.util.LinkedHashMap<>();
+        if (!ready.isEmpty()) {
+            List<String> sent = signer == null ? texts : transactions.execute(status -> signer.shortenSms(c.campaign(),
+                    ready.stream().map(Messages.Claimed::contact).toList(), texts));
+            List<OutgoingSms> outgoing = new ArrayList<>();
+            List<Messages.Claimed> submitted = new ArrayList<>();
+            for (int i = 0; i < ready.size(); i++) {
+                Messages.Claimed message = ready.get(i);
+                int parts = SmsLength.parts(sent.get(i));
+                if (parts > maxParts) {
+                    outcomes.add(() -> messages.failed(account, message.id(), "The personalised text needs " + parts
+                            + " parts, more than the account's " + maxParts));
+                    continue;
+                }
+                outgoing.add(new OutgoingSms(message.id(), sender, message.address(), sent.get(i)));
+                submitted.add(message);
+            }
+            List<SmsSubmission> answers;
+            try {
+                answers = outgoing.isEmpty() ? List.of() : gateway.submit(outgoing);
+            } catch (RuntimeException e) {
+                // an adapter must answer per message; one that throws may have sent some: none is resent by itself
+                LOG.error("The {} gateway failed on a batch of run {}", gateway.name(), c.run(), e);
+                answers = outgoing.stream().map(o -> SmsSubmission.uncertain("Gateway error: " + e.getMessage())).toList();
+            }
+            for (int i = 0; i < submitted.size(); i++) {
+                Messages.Claimed message = submitted.get(i);
+                SmsSubmission answer = i < answers.size() ? answers.get(i) : SmsSubmission.uncertain("No answer from the gateway");
+                String reason = answer.reason().length() > 1_000 ? answer.reason().substring(0, 1_000) : answer.reason();
+                switch (answer.outcome()) {
+                    case ACCEPTED -> accepted.put(message.id(), answer.gatewayIds());
+                    case FAILED -> outcomes.add(() -> messages.failed(account, message.id(), reason));
+                    case UNCERTAIN -> outcomes.add(() -> messages.uncertain(account, message.id(), reason));
+                    case RETRY -> outcomes.add(retryLater(account, message, reason));
+                }
+            }
+        }
+        Instant at = clock.instant();
+        transactions.executeWithoutResult(status -> {
+            messages.smsSent(account, gateway.name(), accepted, at);
+            outcomes.forEach(Runnable::run);
+        });
+        return accepted.size();
+    }
+
+    private Runnable retryLater(AccountId account, Messages.Claimed message, String error) {
+        if (message.attempts() >= MAX_ATTEMPTS) {
+            return () -> messages.failed(account, message.id(), "Gave up after " + MAX_ATTEMPTS + " attempts: " + error);
+        }
+        Duration wait = backoff(settings.retryBase(), message.attempts());
+        return () -> messages.retry(account, message.id(), clock.instant().plus(wait), error);
+    }
+
+    /** The members of a batch, or nothing when they could not be read (the whole batch then waits for a later attempt). */
+    private Optional<Map<ContactId, ContactDetails>> members(AccountId account, RunContent c, List<Messages.Claimed> batch) {
+        try {
+            return Optional.of(transactions.execute(status -> contacts.findAll(
+                    batch.stream().map(Messages.Claimed::contact).toList())).stream()
+                    .collect(Collectors.toMap(ContactDetails::id, Function.identity())));
+        } catch (RuntimeException e) {
+            LOG.warn("Members of a batch of run {} could not be read; retried later", c.run(), e);
+            Instant later = clock.instant().plus(backoff(settings.retryBase(), 1));
+            transactions.executeWithoutResult(status -> batch.forEach(m -> messages.retry(account, m.id(), later,
+                    "Could not read the member: " + e.getMessage())));
+            return Optional.empty();
+        }
     }
 
     private int send(AccountId account, RunContent c, CompiledEmail email, List<Messages.Claimed> batch) {

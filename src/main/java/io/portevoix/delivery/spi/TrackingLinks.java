@@ -17,6 +17,15 @@ public interface TrackingLinks {
      */
     String track(String html, CampaignId campaign, ContactId contact);
 
+    /**
+     * SMS texts as sent: every http(s) link of each text replaced by a signed short link of its
+     * recipient ({@code /s/<code>}), which redirects and counts the click; in the order given.
+     */
+    java.util.List<String> shortenSms(CampaignId campaign, java.util.List<ContactId> contacts, java.util.List<String> texts);
+
+    /** The text with its links replaced by short links as long as the real ones, to count an SMS before it is sent. */
+    String previewSms(String text);
+
     /** The https target of {@code List-Unsubscribe}, which answers the RFC 8058 one-click POST. */
     String oneClickUnsubscribe(CampaignId campaign, ContactId contact, BroadcastType type);
 }

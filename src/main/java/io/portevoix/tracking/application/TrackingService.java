@@ -140,6 +140,70 @@ class TrackingService implements TrackingLinks, RecipientPages, Engagement, io.p
         return url;
     }
 
+    /** An http(s) link in an SMS: up to the next space, without the punctuation that ends a sentence. */
+    static final java.util.regex.Pattern SMS_LINK = java.util.regex.Pattern.compile("https?://\\S+?(?=[.,;:!?)\\]»]*(\\s|$))");
+
+    @Override
+    public java.util.List<String> shortenSms(CampaignId campaign, java.util.List<ContactId> contacts,
+            java.util.List<String> texts) {
+        AccountId account = TenantContext.requireAccount();
+        java.util.List<ContactId> owners = new java.util.ArrayList<>();
+        java.util.List<Integer> numbers = new java.util.ArrayList<>();
+        java.util.List<java.util.List<java.util.regex.MatchResult>> found = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            java.util.List<java.util.regex.MatchResult> links = SMS_LINK.matcher(texts.get(i)).results().toList();
+            found.add(links);
+            for (java.util.regex.MatchResult link : links) {
+                String href = link.group();
+                owners.add(contacts.get(i));
+                numbers.add(linkNumbers.computeIfAbsent(campaign + " " + href, k -> events.linkNumber(account, campaign, href)));
+            }
+        }
+        if (owners.isEmpty()) {
+            return texts;
+        }
+        java.util.Iterator<Long> ids = events.insertShortLinks(account, campaign, owners, numbers).iterator();
+        java.util.List<String> shortened = new java.util.ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            StringBuilder text = new StringBuilder();
+            int at = 0;
+            for (java.util.regex.MatchResult link : found.get(i)) {
+                text.append(texts.get(i), at, link.start()).append(shortUrl(tokens().signShort(ids.next())));
+                at = link.end();
+            }
+            shortened.add(text.append(texts.get(i).substring(at)).toString());
+        }
+        return shortened;
+    }
+
+    private String shortUrl(String code) {
+        return settings.publicUrl() + "/s/" + code;
+    }
+
+    @Override
+    public String previewSms(String text) {
+        return SMS_LINK.matcher(text).replaceAll(java.util.regex.Matcher.quoteReplacement(shortUrl("x".repeat(LinkTokens.SHORT_CODE))));
+    }
+
+    @Override
+    public Optional<String> shortClick(String code, String method, String userAgent) {
+        java.util.OptionalLong id = tokens().verifyShort(code);
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Events.ShortLink> link = SystemActor.call("short link", () -> transactions.execute(status ->
+                events.shortLink(id.getAsLong())));
+        if (link.isEmpty()) {
+            return Optional.empty();
+        }
+        Events.ShortLink l = link.get();
+        Optional<String> url = as(l.account(), () -> transactions.execute(status -> events.url(l.account(), l.campaign(),
+                l.link())));
+        url.ifPresent(u -> writer.add(new Events.Event(l.account(), l.campaign(), l.contact(), "CLICK", l.link(),
+                MachineRules.DEFAULT.machine(method, userAgent, false), userAgent, clock.instant())));
+        return url;
+    }
+
     @Override
     public boolean open(String token, String method, String userAgent) {
         Optional<RecipientLink> link = verified(token, LinkPurpose.OPEN);

@@ -220,4 +220,16 @@ class JdbcCampaigns implements Campaigns {
                 rs.getLong("reserved"), rs.getString("broadcast_type"), rs.getString("template_name"),
                 JSON.readValue(rs.getString("audience"), Object.class));
     }
+
+    @Override
+    public java.util.Set<String> excludedCountries(AccountId account, CampaignId id) {
+        return jdbc.sql("select unnest(excluded_countries) from campaigns.campaign where account_id = ? and id = ?")
+                .params(account.value(), id.value()).query(String.class).set();
+    }
+
+    @Override
+    public void excludeCountries(AccountId account, CampaignId id, java.util.Set<String> countries) {
+        jdbc.sql("update campaigns.campaign set excluded_countries = ? where account_id = ? and id = ?")
+                .params(countries.stream().sorted().toArray(String[]::new), account.value(), id.value()).update();
+    }
 }

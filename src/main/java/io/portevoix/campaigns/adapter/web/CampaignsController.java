@@ -126,16 +126,51 @@ class CampaignsController {
     @PostMapping("/{id}/count")
     @Operation(summary = "Recipients after exclusions, each exclusion with its number, credits needed")
     Map<String, Object> count(@PathVariable String id, @RequestBody(required = false) @Nullable Map<String, Object> body) {
-        CampaignCount count = queries.count(id(id));
+        CampaignCount count = queries.count(id(id), countries(body));
         Map<String, Object> excluded = new LinkedHashMap<>();
         count.excluded().forEach((reason, n) -> excluded.put(reason.name(), n));
+        boolean sms = !count.byCountry().isEmpty() || load(id).channel() == io.portevoix.audience.Channel.SMS;
+        if (sms) {
+            excluded.put("NON_ADDRESSABLE", count.nonAddressable());
+            excluded.put("EXCLUDED_COUNTRY", count.inExcludedCountries());
+        }
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("recipients", count.recipients());
         d.put("excluded", excluded);
         d.put("credits", count.credits());
         d.put("available", count.available());
         d.put("warnings", count.warnings());
+        if (sms) {
+            d.put("excludeCountries", count.excludedCountries().stream().sorted().toList());
+            d.put("byCountry", count.byCountry().stream().map(line -> {
+                Map<String, Object> l = new LinkedHashMap<>();
+                l.put("country", line.country());
+                l.put("recipients", line.recipients());
+                l.put("nonAddressable", line.nonAddressable());
+                Map<String, Object> parts = new LinkedHashMap<>();
+                parts.put("1", line.onePart());
+                parts.put("2", line.twoParts());
+                parts.put("3+", line.threeOrMoreParts());
+                l.put("parts", parts);
+                l.put("totalParts", line.totalParts());
+                l.put("credits", line.credits());
+                l.put("creditsPerPart", line.rate());
+                l.put("excluded", line.excluded());
+                return l;
+            }).toList());
+        }
         return d;
+    }
+
+    /** {@code excludeCountries} of a body: null when absent (the campaign's saved choice applies). */
+    private static java.util.@Nullable Set<String> countries(@Nullable Map<String, Object> body) {
+        if (body == null || !body.containsKey("excludeCountries")) {
+            return null;
+        }
+        if (!(body.get("excludeCountries") instanceof List<?> list)) {
+            throw InvalidInputException.of("excludeCountries", "A list of ISO 3166-1 alpha-2 country codes");
+        }
+        return new java.util.LinkedHashSet<>(list.stream().map(String::valueOf).toList());
     }
 
     @PostMapping(path = "/{id}/test", consumes = "application/json")
@@ -168,7 +203,7 @@ class CampaignsController {
                 throw InvalidInputException.of("at", "An instant such as 2027-01-15T08:00:00Z");
             }
         }
-        return result(commands.send(id(id), at));
+        return result(commands.send(id(id), at, countries(body)));
     }
 
     @PostMapping("/{id}/approve")
@@ -221,6 +256,13 @@ class CampaignsController {
         d.put("failed", s.failed());
         d.put("bounced", s.bounced());
         d.put("unknown", s.unknown());
+        if (load(id).channel() == io.portevoix.audience.Channel.SMS) {
+            d.put("delivered", s.delivered());
+            d.put("undelivered", s.undelivered());
+            d.put("parts", s.parts());
+            d.put("credits", s.credits());
+            d.put("stopReplies", s.stops());
+        }
         d.put("opens", s.engagement().opens());
         d.put("uniqueOpens", s.engagement().uniqueOpens());
         d.put("clicks", s.engagement().clicks());

@@ -43,4 +43,8 @@ public interface Campaigns {
     Optional<StoredRun> run(AccountId account, RunId id);
 
     List<StoredRun> runs(AccountId account, CampaignId campaign);
+
+    java.util.Set<String> excludedCountries(AccountId account, CampaignId id);
+
+    void excludeCountries(AccountId account, CampaignId id, java.util.Set<String> countries);
 }

@@ -47,6 +47,30 @@ class JdbcMessages implements Messages {
     }
 
     @Override
+    public int insertSms(AccountId account, RunId run, io.portevoix.campaigns.CampaignId campaign,
+            List<io.portevoix.campaigns.spi.SmsRecipient> recipients) {
+        int[][] counts = template.batchUpdate("""
+                insert into delivery.message (account_id, run_id, contact_id, address, campaign_id, country, parts, credits)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (run_id, contact_id) do nothing""", recipients, 1_000, (ps, r) -> {
+            ps.setObject(1, account.value());
+            ps.setObject(2, run.value());
+            ps.setObject(3, r.contactId().value());
+            ps.setString(4, r.mobile());
+            ps.setObject(5, campaign.value());
+            ps.setString(6, r.country());
+            ps.setInt(7, r.parts());
+            ps.setInt(8, r.credits());
+        });
+        int inserted = 0;
+        for (int[] batch : counts) {
+            for (int n : batch) {
+                inserted += Math.max(n, 0);
+            }
+        }
+        return inserted;
+    }
+
+    @Override
     public boolean frozen(AccountId account, RunId run) {
         return jdbc.sql("select exists (select 1 from delivery.message where account_id = ? and run_id = ?)")
                 .params(account.value(), run.value()).query(Boolean.class).single();
@@ -57,11 +81,18 @@ class JdbcMessages implements Messages {
         return jdbc.sql("""
                 select count(*), count(*) filter (where state in ('PENDING', 'SENDING')), count(*) filter (where state = 'SENDING'),
                   count(*) filter (where state = 'SENT'),
-                  count(*) filter (where state = 'FAILED'), count(*) filter (where state = 'UNKNOWN')
+                  count(*) filter (where state = 'FAILED'), count(*) filter (where state = 'UNKNOWN'),
+                  count(*) filter (where receipt = 'DELIVERED'), count(*) filter (where receipt in ('FAILED', 'EXPIRED')),
+                  coalesce(sum(parts) filter (where state = 'SENT'), 0),
+                  coalesce(sum(credits) filter (where state in ('SENT', 'UNKNOWN')), 0),
+                  coalesce(sum(credits) filter (where state = 'PENDING'), 0),
+                  coalesce(sum(credits) filter (where state in ('PENDING', 'SENDING')), 0),
+                  (select count(*) from delivery.sms_reply r where r.account_id = ? and r.run_id = ? and r.stop)
                 from delivery.message where account_id = ? and run_id = ?""")
-                .params(account.value(), run.value())
+                .params(account.value(), run.value(), account.value(), run.value())
                 .query((rs, n) -> new RunFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6)))
+                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
+                        rs.getLong(12), rs.getLong(13)))
                 .single();
     }
 
@@ -90,6 +121,125 @@ class JdbcMessages implements Messages {
     }
 
     @Override
+    public void smsSent(AccountId account, String gateway, java.util.Map<Long, List<String>> partsByMessage, Instant at) {
+        if (partsByMessage.isEmpty()) {
+            return;
+        }
+        sent(account, partsByMessage.keySet(), at);
+        List<Object[]> parts = new java.util.ArrayList<>();
+        partsByMessage.forEach((message, ids) -> ids.forEach(id -> parts.add(new Object[] {account.value(), message, gateway, id})));
+        template.batchUpdate("insert into delivery.sms_part (account_id, message_id, gateway, gateway_id) values (?, ?, ?, ?)"
+                + " on conflict do nothing", parts);
+    }
+
+    @Override
+    public void postpone(AccountId account, long id, Instant next) {
+        jdbc.sql("update delivery.message set state = 'PENDING', next_attempt_at = ?, attempts = greatest(attempts - 1, 0)"
+                        + " where account_id = ? and id = ?")
+                .params(Timestamp.from(next), account.value(), id).update();
+    }
+
+    @Override
+    public void uncertain(AccountId account, long id, String error) {
+        jdbc.sql("update delivery.message set state = 'UNKNOWN', last_error = ? where account_id = ? and id = ?")
+                .params(error, account.value(), id).update();
+    }
+
+    @Override
+    public int applyReceipts(AccountId account) {
+        List<Long> messages = jdbc.sql("""
+                with matched as (
+                  update delivery.sms_part p set receipt = r.status, reason = r.reason, receipt_at = r.at
+                  from delivery.sms_receipt_inbox r
+                  where p.account_id = ? and p.gateway = r.gateway and p.gateway_id = r.gateway_id
+                  returning p.message_id, r.id),
+                gone as (delete from delivery.sms_receipt_inbox where id in (select id from matched))
+                select distinct message_id from matched""")
+                .params(account.value()).query(Long.class).list();
+        if (messages.isEmpty()) {
+            return 0;
+        }
+        // the worst part decides: one failed or expired part and the message did not arrive whole
+        jdbc.sql("""
+                update delivery.message m set receipt = s.receipt, receipt_at = s.at,
+                  last_error = case when s.receipt = 'DELIVERED' then m.last_error else s.reason end
+                from (select message_id,
+                        case when bool_or(receipt = 'FAILED') then 'FAILED' when bool_or(receipt = 'EXPIRED') then 'EXPIRED'
+                             when bool_and(receipt = 'DELIVERED') then 'DELIVERED' end as receipt,
+                        max(receipt_at) as at, string_agg(nullif(reason, ''), '; ') filter (where receipt <> 'DELIVERED') as reason
+                      from delivery.sms_part where account_id = :account and message_id in (:ids) group by message_id) s
+                where m.account_id = :account and m.id = s.message_id and s.receipt is not null""")
+                .param("account", account.value()).param("ids", messages).update();
+        return messages.size();
+    }
+
+    @Override
+    public int dropUnmatchedReceipts(Instant before) {
+        return jdbc.sql("delete from delivery.sms_receipt_inbox where received_at < ?").params(Timestamp.from(before)).update();
+    }
+
+    @Override
+    public void receiptArrived(io.portevoix.delivery.application.port.SmsListener.Receipt r) {
+        jdbc.sql("insert into delivery.sms_receipt_inbox (gateway, gateway_id, status, reason, at) values (?, ?, ?, ?, ?)")
+                .params(r.gateway(), r.gatewayId(), r.status().name(), r.reason() == null ? "" : r.reason(), Timestamp.from(r.at()))
+                .update();
+    }
+
+    @Override
+    public void replyArrived(io.portevoix.delivery.application.port.SmsListener.Reply r) {
+        jdbc.sql("insert into delivery.sms_reply_inbox (gateway, from_number, to_number, text, at) values (?, ?, ?, ?, ?)")
+                .params(r.gateway(), r.from(), r.to() == null ? "" : r.to(), r.text() == null ? "" : r.text(),
+                        Timestamp.from(r.at()))
+                .update();
+    }
+
+    @Override
+    public List<WaitingReply> waitingReplies(int limit) {
+        return jdbc.sql("select id, gateway, from_number, to_number, text, at from delivery.sms_reply_inbox order by id limit ?")
+                .params(limit)
+                .query((rs, n) -> new WaitingReply(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    @Override
+    public void forgetReply(long id) {
+        jdbc.sql("delete from delivery.sms_reply_inbox where id = ?").params(id).update();
+    }
+
+    @Override
+    public java.util.Optional<LastSms> lastSmsTo(AccountId account, String number) {
+        return jdbc.sql("""
+                select m.contact_id, m.campaign_id, m.run_id, m.sent_at from delivery.message m
+                where m.account_id = ? and m.address = ? and m.sent_at is not null and m.country is not null
+                order by m.sent_at desc limit 1""")
+                .params(account.value(), number)
+                .query((rs, n) -> new LastSms(new ContactId(rs.getObject(1, UUID.class)),
+                        new io.portevoix.campaigns.CampaignId(rs.getObject(2, UUID.class)), new RunId(rs.getObject(3, UUID.class)),
+                        rs.getTimestamp(4).toInstant()))
+                .optional();
+    }
+
+    @Override
+    public void recordReply(AccountId account, LastSms to, String from, String text, boolean stop, Instant at) {
+        jdbc.sql("insert into delivery.sms_reply (account_id, contact_id, campaign_id, run_id, from_number, text, stop, at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(account.value(), to.contact().value(), to.campaign().value(), to.run().value(), from,
+                        text.length() > 2_000 ? text.substring(0, 2_000) : text, stop, Timestamp.from(at))
+                .update();
+    }
+
+    @Override
+    public List<MemberReply> repliesOf(AccountId account, ContactId contact, int limit) {
+        return jdbc.sql("select text, stop, at, campaign_id from delivery.sms_reply where account_id = ? and contact_id = ?"
+                        + " order by at desc limit ?")
+                .params(account.value(), contact.value(), limit)
+                .query((rs, n) -> new MemberReply(rs.getString(1), rs.getBoolean(2), rs.getTimestamp(3).toInstant(),
+                        rs.getObject(4) == null ? null : new io.portevoix.campaigns.CampaignId(rs.getObject(4, UUID.class))))
+                .list();
+    }
+
+    @Override
     public void retry(AccountId account, long id, Instant next, String error) {
         jdbc.sql("update delivery.message set state = 'PENDING', next_attempt_at = ?, last_error = ? where account_id = ? and id = ?")
                 .params(Timestamp.from(next), error, account.value(), id).update();
@@ -110,23 +260,24 @@ class JdbcMessages implements Messages {
 
     @Override
     public List<io.portevoix.campaigns.spi.RunRecipient> ofRun(AccountId account, RunId run, int offset, int limit) {
-        return jdbc.sql("select contact_id, address, state, sent_at from delivery.message where account_id = ? and run_id = ?"
-                        + " order by id offset ? limit ?")
+        return jdbc.sql("select contact_id, address, case when state = 'SENT' and receipt is not null then receipt"
+                        + " when state = 'SENDING' then 'PENDING' else state end, sent_at from delivery.message"
+                        + " where account_id = ? and run_id = ? order by id offset ? limit ?")
                 .params(account.value(), run.value(), offset, limit)
                 .query((rs, n) -> new io.portevoix.campaigns.spi.RunRecipient(new ContactId(rs.getObject(1, UUID.class)),
-                        rs.getString(2), "SENDING".equals(rs.getString(3)) ? "PENDING" : rs.getString(3),
+                        rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
                 .list();
     }
 
     @Override
     public List<Sent> ofContact(AccountId account, ContactId contact, int limit) {
-        return jdbc.sql("select run_id, sent_at, state from delivery.message where account_id = ? and contact_id = ?"
-                        + " order by id desc limit ?")
+        return jdbc.sql("select run_id, sent_at, case when state = 'SENT' and receipt is not null then receipt"
+                        + " when state = 'SENDING' then 'PENDING' else state end"
+                        + " from delivery.message where account_id = ? and contact_id = ? order by id desc limit ?")
                 .params(account.value(), contact.value(), limit)
                 .query((rs, n) -> new Sent(new RunId(rs.getObject(1, UUID.class)),
-                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(),
-                        "SENDING".equals(rs.getString(3)) ? "PENDING" : rs.getString(3)))
+                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(), rs.getString(3)))
                 .list();
     }
 

@@ -19,6 +19,10 @@ public interface Messages {
     /** Writes recipients of a run (a batch); returns how many rows were new. */
     int insert(AccountId account, RunId run, io.portevoix.campaigns.CampaignId campaign, List<Recipient> recipients);
 
+    /** Writes SMS recipients of a run (a batch) with their country, parts and credits; returns how many rows were new. */
+    int insertSms(AccountId account, RunId run, io.portevoix.campaigns.CampaignId campaign,
+            List<io.portevoix.campaigns.spi.SmsRecipient> recipients);
+
     boolean frozen(AccountId account, RunId run);
 
     RunFigures figures(AccountId account, RunId run);
@@ -30,6 +34,49 @@ public interface Messages {
     List<Claimed> claim(AccountId account, RunId run, int limit, String claimer, Instant now);
 
     void sent(AccountId account, Collection<Long> ids, Instant at);
+
+    /** SMS the gateway accepted: SENT, with the gateway's id of each part (receipts refer to them). */
+    void smsSent(AccountId account, String gateway, java.util.Map<Long, List<String>> partsByMessage, Instant at);
+
+    /** Back to PENDING until {@code next} without counting an attempt (outside the sending window). */
+    void postpone(AccountId account, long id, Instant next);
+
+    /** The gateway may have taken it: UNKNOWN, never resubmitted by itself. */
+    void uncertain(AccountId account, long id, String error);
+
+    /** Matches waiting receipts to this account's parts and messages; returns how many parts got one. */
+    int applyReceipts(AccountId account);
+
+    /** Forgets receipts no account claimed since {@code before}. */
+    int dropUnmatchedReceipts(Instant before);
+
+    /** Records what a gateway reported, before anyone knows the account. */
+    void receiptArrived(io.portevoix.delivery.application.port.SmsListener.Receipt receipt);
+
+    void replyArrived(io.portevoix.delivery.application.port.SmsListener.Reply reply);
+
+    /** Replies waiting to be matched, oldest first. */
+    List<WaitingReply> waitingReplies(int limit);
+
+    void forgetReply(long id);
+
+    /** A reply from a phone, waiting for its account. */
+    record WaitingReply(long id, String gateway, String from, String to, String text, Instant at) {
+    }
+
+    /** The latest SMS this account sent to {@code number}. */
+    java.util.Optional<LastSms> lastSmsTo(AccountId account, String number);
+
+    record LastSms(ContactId contact, io.portevoix.campaigns.CampaignId campaign, RunId run, Instant sentAt) {
+    }
+
+    void recordReply(AccountId account, LastSms to, String from, String text, boolean stop, Instant at);
+
+    /** Replies of a member, newest first. */
+    List<MemberReply> repliesOf(AccountId account, ContactId contact, int limit);
+
+    record MemberReply(String text, boolean stop, Instant at, io.portevoix.campaigns.@org.jspecify.annotations.Nullable CampaignId campaign) {
+    }
 
     /** Back to PENDING for a later attempt. */
     void retry(AccountId account, long id, Instant next, String error);

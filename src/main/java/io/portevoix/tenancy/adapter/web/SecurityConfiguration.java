@@ -52,7 +52,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain publicFilterChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-                        "/swagger-ui.html", "/swagger-ui/**", "/public/**")
+                        "/swagger-ui.html", "/swagger-ui/**", "/public/**", "/s/*")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())

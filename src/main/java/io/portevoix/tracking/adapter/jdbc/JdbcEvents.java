@@ -91,4 +91,31 @@ class JdbcEvents implements Events {
                         rs.getLong(5), rs.getLong(6), links))
                 .single();
     }
+
+    @Override
+    public List<Long> insertShortLinks(AccountId account, CampaignId campaign, List<ContactId> contacts, List<Integer> links) {
+        if (contacts.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = jdbc.sql("select nextval(pg_get_serial_sequence('tracking.short_link', 'id')) from generate_series(1, ?)")
+                .params(contacts.size()).query(Long.class).list();
+        List<Object[]> rows = new java.util.ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            rows.add(new Object[] {ids.get(i), account.value(), campaign.value(), contacts.get(i).value(), links.get(i)});
+        }
+        template.batchUpdate("insert into tracking.short_link (id, account_id, campaign_id, contact_id, link_number)"
+                + " overriding system value values (?, ?, ?, ?, ?)", rows);
+        return ids;
+    }
+
+    @Override
+    public Optional<ShortLink> shortLink(long id) {
+        jdbc.sql("select set_config('portevoix.short_link', ?, true)").params(Long.toString(id)).query(String.class).single();
+        return jdbc.sql("select account_id, campaign_id, contact_id, link_number from tracking.short_link where id = ?")
+                .params(id)
+                .query((rs, n) -> new ShortLink(new AccountId(rs.getObject(1, java.util.UUID.class)),
+                        new CampaignId(rs.getObject(2, java.util.UUID.class)), new ContactId(rs.getObject(3, java.util.UUID.class)),
+                        rs.getInt(4)))
+                .optional();
+    }
 }

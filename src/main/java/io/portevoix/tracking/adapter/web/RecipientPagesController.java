@@ -75,6 +75,15 @@ class RecipientPagesController {
                 .orElseGet(RecipientPagesController::notFound);
     }
 
+    @org.springframework.web.bind.annotation.RequestMapping(path = "/s/{code}",
+            method = {org.springframework.web.bind.annotation.RequestMethod.GET, org.springframework.web.bind.annotation.RequestMethod.HEAD})
+    ResponseEntity<String> shortClick(@PathVariable String code, jakarta.servlet.http.HttpServletRequest request) {
+        return pages.shortClick(code, request.getMethod(), userAgent(request))
+                .map(url -> ResponseEntity.status(HttpStatus.FOUND).header("Location", url).header("Cache-Control", "no-store")
+                        .header("Referrer-Policy", "no-referrer").<String>build())
+                .orElseGet(RecipientPagesController::notFound);
+    }
+
     @org.springframework.web.bind.annotation.RequestMapping(path = "/public/o/{token}",
             method = {org.springframework.web.bind.annotation.RequestMethod.GET, org.springframework.web.bind.annotation.RequestMethod.HEAD})
     ResponseEntity<byte[]> open(@PathVariable String token, jakarta.servlet.http.HttpServletRequest request) {

@@ -29,4 +29,14 @@ public interface Events {
 
     /** The campaigns the member opened (a click counts as an open) or clicked, people only. */
     java.util.Set<CampaignId> engagedCampaigns(AccountId account, ContactId contact, String kind);
+
+    /** A short link's row: whose it is and which link of which campaign. */
+    record ShortLink(AccountId account, CampaignId campaign, ContactId contact, int link) {
+    }
+
+    /** Writes one short link per (contact, link number) pair, in order; returns their ids in the same order. */
+    List<Long> insertShortLinks(AccountId account, CampaignId campaign, List<ContactId> contacts, List<Integer> links);
+
+    /** The short link with this id, whatever the current account (the visitor presents the id). */
+    Optional<ShortLink> shortLink(long id);
 }
