@@ -7,7 +7,7 @@
  * Depends on tenancy, audience, templates and billing.
  */
 @NullMarked
-@ApplicationModule(displayName = "Campaigns", allowedDependencies = {"tenancy", "audience", "audience::picker", "audience::spi", "templates",
+@ApplicationModule(displayName = "Campaigns", allowedDependencies = {"tenancy", "audience", "audience::picker", "audience::spi", "templates", "templates::composer",
         "templates::spi", "billing", "shell"})
 package io.portevoix.campaigns;
 

@@ -86,7 +86,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Route("campaigns/:id")
 @PageTitle("Porte-Voix")
-@RolesAllowed("EMAIL_CAMPAIGNS_GUEST")
+@RolesAllowed({"EMAIL_CAMPAIGNS_GUEST", "SMS_CAMPAIGNS_GUEST"})
 final class CampaignEditorView extends Main implements BeforeEnterObserver {
 
     private static final List<String> STEPS = List.of("details", "audience", "content", "test", "review");
@@ -98,8 +98,12 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
     private final ContactQueries contacts;
     private final AudiencePicker picker;
     private final NumberFormat numbers;
-    private final boolean editor = TenantContext.currentActorCan(Area.EMAIL_CAMPAIGNS, AccessLevel.EDITOR);
-    private final boolean approver = TenantContext.currentActorCan(Area.EMAIL_CAMPAIGNS, AccessLevel.APPROVER);
+    private boolean editor;
+    private boolean approver;
+    private final io.portevoix.templates.TemplateRenderer renderer;
+    private final io.portevoix.tenancy.SenderIdQueries senderIds;
+    private final ComboBox<String> senderId = new ComboBox<>();
+    private io.portevoix.templates.adapter.ui.composer.SmsComposer composer;
     private final TextField name = new TextField();
     private final TextArea description = new TextArea();
     private final Select<BroadcastType> type = new Select<>();
@@ -117,7 +121,10 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
 
     CampaignEditorView(CampaignQueries queries, CampaignCommands commands, TemplateQueries templates,
             ContactQueries contacts, AudienceQueries audiences, SegmentQueries segments, ImportQueries imports,
-            AttributeSettings attributes) {
+            AttributeSettings attributes, io.portevoix.templates.TemplateRenderer renderer,
+            io.portevoix.tenancy.SenderIdQueries senderIds) {
+        this.renderer = renderer;
+        this.senderIds = senderIds;
         this.queries = queries;
         this.commands = commands;
         this.templates = templates;
@@ -139,9 +146,17 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
         type.setId("campaign-type");
         type.addValueChangeListener(e -> {
             if (e.getValue() != null) {
-                picker.countFor(Channel.EMAIL, e.getValue());
+                picker.countFor(channel(), e.getValue());
+                if (composer != null) {
+                    composer.lockBroadcastType(e.getValue());
+                }
             }
         });
+        senderId.setLabel(getTranslation("campaign.sms.sender"));
+        senderId.setHelperText(getTranslation("campaign.sms.sender.help"));
+        senderId.setItemLabelGenerator(v -> v.isEmpty() ? getTranslation("campaign.sms.sender.shared") : v);
+        senderId.setId("campaign-sender");
+        senderId.setWidth("320px");
         template.setLabel(getTranslation("campaign.template"));
         template.setItems(templates.list(new TemplateFilter(null, Channel.EMAIL, TemplateStatus.ACTIVE, null)));
         template.setItemLabelGenerator(TemplateSummary::name);
@@ -179,12 +194,32 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
             event.forwardTo(CampaignListView.class);
             return;
         }
+        Area area = campaign.channel() == Channel.SMS ? Area.SMS_CAMPAIGNS : Area.EMAIL_CAMPAIGNS;
+        editor = TenantContext.currentActorCan(area, AccessLevel.EDITOR);
+        approver = TenantContext.currentActorCan(area, AccessLevel.APPROVER);
         load(campaign);
         step = campaign.editable() ? 0 : STEPS.size() - 1;
         show();
     }
 
+    private Channel channel() {
+        return campaign == null ? Channel.EMAIL : campaign.channel();
+    }
+
     private void load(CampaignDetails c) {
+        if (c.channel() == Channel.SMS) {
+            List<String> senders = new ArrayList<>();
+            senders.add("");
+            senders.addAll(senderIds.approved());
+            if (!c.content().senderId().isEmpty() && !senders.contains(c.content().senderId())) {
+                senders.add(c.content().senderId());
+            }
+            senderId.setItems(senders);
+            senderId.setValue(c.content().senderId());
+            composer = new io.portevoix.templates.adapter.ui.composer.SmsComposer(renderer, renderer.mergeTags(),
+                    c.content().text(), templates.stopMention(), c.editable() && editor);
+            composer.lockBroadcastType(c.broadcastType());
+        }
         name.setValue(c.name());
         description.setValue(c.description());
         type.setValue(c.broadcastType());
@@ -201,7 +236,7 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
             contacts.findAll(c.audience().contactIds()).forEach(d -> picked.add(new ContactSummary(d.id(), d.firstName(),
                     d.lastName(), d.email(), d.mobile(), d.status(), d.site(), d.primary(), false, false, d.createdAt())));
         }
-        picker.countFor(Channel.EMAIL, c.broadcastType());
+        picker.countFor(c.channel(), c.broadcastType());
         picker.setValue(c.audience(), picked);
         boolean readOnly = !c.editable() || !editor;
         for (var field : List.of(name, description, subject, preheader, fromName, fromEmail, replyTo)) {
@@ -209,6 +244,7 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
         }
         type.setReadOnly(readOnly);
         template.setReadOnly(readOnly);
+        senderId.setReadOnly(readOnly);
         picker.setReadOnly(readOnly);
     }
 
@@ -218,6 +254,12 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
             return true;
         }
         try {
+            if (campaign.channel() == Channel.SMS) {
+                campaign = commands.update(campaign.id(), new CampaignDraft(name.getValue(), description.getValue(), null,
+                        type.getValue(), picker.getValue(), new CampaignContent("", "", "", composer.value(), null, "", "", "",
+                                senderId.getValue() == null ? "" : senderId.getValue())));
+                return true;
+            }
             campaign = commands.update(campaign.id(), new CampaignDraft(name.getValue(), description.getValue(), null,
                     type.getValue(), picker.getValue(), new CampaignContent(subject.getValue(), preheader.getValue(),
                             campaign.content().html(), campaign.content().text(),
@@ -279,7 +321,17 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
         return form;
     }
 
+    private Component smsContent() {
+        Anchor request = new Anchor("settings/sender-ids", getTranslation("campaign.sms.sender.request"));
+        HorizontalLayout sender = new HorizontalLayout(senderId, request);
+        sender.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return new Div(new Paragraph(getTranslation("campaign.sms.content.help")), sender, composer);
+    }
+
     private Component content() {
+        if (campaign.channel() == Channel.SMS) {
+            return smsContent();
+        }
         Button preview = new Button(getTranslation("campaign.preview"), VaadinIcon.EYE.create(), e -> {
             if (save()) {
                 preview(null);
@@ -311,9 +363,10 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
     }
 
     private Component test() {
-        TextArea to = new TextArea(getTranslation("campaign.test.to"));
-        to.setHelperText(getTranslation("campaign.test.to.help"));
-        to.setValue(TenantContext.currentActor().map(Actor::displayName).filter(n -> n.contains("@")).orElse(""));
+        boolean sms = campaign.channel() == Channel.SMS;
+        TextArea to = new TextArea(getTranslation(sms ? "campaign.test.numbers" : "campaign.test.to"));
+        to.setHelperText(getTranslation(sms ? "campaign.test.numbers.help" : "campaign.test.to.help"));
+        to.setValue(sms ? "" : TenantContext.currentActor().map(Actor::displayName).filter(n -> n.contains("@")).orElse(""));
         to.setWidthFull();
         to.setId("campaign-test-to");
         ComboBox<ContactSummary> as = new ComboBox<>(getTranslation("campaign.test.as"));
@@ -336,6 +389,10 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
         send.setId("campaign-test-send");
         send.setEnabled(editor);
         Button preview = new Button(getTranslation("campaign.preview"), VaadinIcon.EYE.create(), e -> preview(as.getValue()));
+        preview.setVisible(!sms);
+        if (sms) {
+            send.setIcon(VaadinIcon.MOBILE.create());
+        }
         return new Div(new Paragraph(getTranslation("campaign.test.help")), form(to, as), new HorizontalLayout(send, preview));
     }
 
@@ -356,6 +413,9 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
             exclusions.add(badge);
         });
         review.add(exclusions);
+        if (campaign.channel() == Channel.SMS) {
+            review.add(countries(count));
+        }
         Paragraph credits = new Paragraph(getTranslation("campaign.credits", numbers.format(count.credits()),
                 numbers.format(count.available())));
         credits.setId("review-credits");
@@ -404,6 +464,54 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
             review.add(new Paragraph(getTranslation("campaign.reviewed", campaign.reviewedBy(), campaign.reviewComment())));
         }
         return review;
+    }
+
+    /** The per-country table of an SMS campaign: each country can be left out of the send, or taken back. */
+    private Component countries(CampaignCount count) {
+        Grid<io.portevoix.campaigns.CountryCount> grid = new Grid<>();
+        grid.addComponentColumn(line -> {
+            Button toggle = new Button(line.excluded() ? VaadinIcon.PLUS.create() : VaadinIcon.CLOSE_SMALL.create(), e -> {
+                java.util.Set<String> excluded = new java.util.TreeSet<>(count.excludedCountries());
+                if (!excluded.remove(line.country())) {
+                    excluded.add(line.country());
+                }
+                act(() -> commands.excludeCountries(campaign.id(), excluded));
+            });
+            toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            toggle.getElement().setAttribute("aria-label", getTranslation(line.excluded() ? "campaign.sms.include"
+                    : "campaign.sms.exclude", line.country()));
+            toggle.getElement().setAttribute("title", getTranslation(line.excluded() ? "campaign.sms.include"
+                    : "campaign.sms.exclude", line.country()));
+            toggle.addClassName("pv-country-toggle");
+            toggle.setId("country-toggle-" + line.country());
+            toggle.setEnabled(campaign.editable() && editor);
+            return toggle;
+        }).setWidth("64px").setFlexGrow(0);
+        grid.addColumn(line -> java.util.Locale.of("", line.country()).getDisplayCountry(getLocale()) + " (" + line.country()
+                + ")").setHeader(getTranslation("campaign.sms.country")).setFlexGrow(2);
+        grid.addColumn(line -> numbers.format(line.recipients())).setHeader(getTranslation("campaign.sms.recipients"))
+                .setAutoWidth(true);
+        grid.addColumn(line -> numbers.format(line.nonAddressable())).setHeader(getTranslation("campaign.sms.nonAddressable"))
+                .setAutoWidth(true);
+        grid.addColumn(line -> numbers.format(line.onePart())).setHeader(getTranslation("campaign.sms.parts1")).setAutoWidth(true);
+        grid.addColumn(line -> numbers.format(line.twoParts())).setHeader(getTranslation("campaign.sms.parts2")).setAutoWidth(true);
+        grid.addColumn(line -> numbers.format(line.threeOrMoreParts())).setHeader(getTranslation("campaign.sms.parts3"))
+                .setAutoWidth(true);
+        grid.addColumn(line -> numbers.format(line.totalParts())).setHeader(getTranslation("campaign.sms.totalParts"))
+                .setAutoWidth(true);
+        grid.addColumn(line -> line.rate() == null ? getTranslation("campaign.sms.noPrice") : numbers.format(line.credits()))
+                .setHeader(getTranslation("campaign.sms.credits")).setAutoWidth(true);
+        grid.setPartNameGenerator(line -> line.excluded() ? "pv-excluded-country" : null);
+        grid.setItems(count.byCountry());
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setId("sms-countries");
+        Div box = new Div(new H3(getTranslation("campaign.sms.byCountry")), grid);
+        if (count.nonAddressable() > 0 || count.inExcludedCountries() > 0) {
+            box.add(new Paragraph(getTranslation("campaign.sms.left", numbers.format(count.nonAddressable()),
+                    numbers.format(count.inExcludedCountries()))));
+        }
+        return box;
     }
 
     private void send(@Nullable Instant at) {
@@ -476,6 +584,18 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
             progress.setId("campaign-progress");
             Div tiles = new Div();
             tiles.addClassName("pv-tiles");
+            if (campaign.channel() == Channel.SMS) {
+                io.portevoix.campaigns.CampaignStats sms = queries.stats(campaign.id());
+                tiles.add(tile("targeted", run.targeted()), tile("sent", run.figures().sent()),
+                        tile("delivered", sms.delivered()), tile("pending", run.figures().pending()),
+                        tile("failed", sms.failed()), tile("unknown", run.figures().unknown()), tile("parts", sms.parts()),
+                        tile("creditsUsed", sms.credits()), tile("clicks", sms.engagement().clicks()),
+                        tile("stops", sms.stops()));
+                figures.add(progress, tiles, history(runs));
+                getUI().ifPresent(ui -> ui.setPollInterval(campaign.status() == CampaignStatus.SENDING
+                        || sms.delivered() + sms.undelivered() < sms.sent() ? 2_000 : -1));
+                return;
+            }
             tiles.add(tile("targeted", run.targeted()), tile("sent", run.figures().sent()),
                     tile("pending", run.figures().pending()), tile("failed", run.figures().failed()),
                     tile("unknown", run.figures().unknown()));
@@ -607,7 +727,7 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
     @Override
     protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
         event.getUI().addPollListener(e -> {
-            if (campaign != null && campaign.status() == CampaignStatus.SENDING) {
+            if (campaign != null && (campaign.status() == CampaignStatus.SENDING || campaign.channel() == Channel.SMS)) {
                 campaign = queries.find(campaign.id()).orElse(campaign);
                 showFigures();
             }

@@ -48,7 +48,7 @@ import java.util.Optional;
 @Route("campaigns")
 @PageTitle("Porte-Voix")
 @Menu(order = 30, icon = "vaadin:paperplane-o", title = "nav.campaigns")
-@RolesAllowed("EMAIL_CAMPAIGNS_GUEST")
+@RolesAllowed({"EMAIL_CAMPAIGNS_GUEST", "SMS_CAMPAIGNS_GUEST"})
 final class CampaignListView extends Main {
 
     private final CampaignQueries queries;
@@ -57,6 +57,7 @@ final class CampaignListView extends Main {
     private final TextField search = new TextField();
     private final Select<CampaignStatus> status = new Select<>();
     private final Checkbox archived = new Checkbox();
+    private final Select<Channel> channel = new Select<>();
     private final Span total = new Span();
     private final Map<CampaignDetails, Optional<RunSummary>> lastRuns = new HashMap<>();
     private final NumberFormat numbers;
@@ -66,8 +67,17 @@ final class CampaignListView extends Main {
         this.commands = commands;
         this.numbers = NumberFormat.getIntegerInstance(getLocale());
         addClassName("pv-view");
-        boolean editor = TenantContext.currentActorCan(Area.EMAIL_CAMPAIGNS, AccessLevel.EDITOR);
-        boolean approver = TenantContext.currentActorCan(Area.EMAIL_CAMPAIGNS, AccessLevel.APPROVER);
+        boolean emailEditor = TenantContext.currentActorCan(Area.EMAIL_CAMPAIGNS, AccessLevel.EDITOR);
+        boolean smsEditor = TenantContext.currentActorCan(Area.SMS_CAMPAIGNS, AccessLevel.EDITOR);
+        boolean approver = TenantContext.currentActorCan(Area.EMAIL_CAMPAIGNS, AccessLevel.APPROVER)
+                || TenantContext.currentActorCan(Area.SMS_CAMPAIGNS, AccessLevel.APPROVER);
+        channel.setPlaceholder(getTranslation("campaigns.allChannels"));
+        channel.setEmptySelectionAllowed(true);
+        channel.setEmptySelectionCaption(getTranslation("campaigns.allChannels"));
+        channel.setItems(Channel.values());
+        channel.setItemLabelGenerator(c -> c == null ? getTranslation("campaigns.allChannels") : getTranslation("channel." + c.name()));
+        channel.setId("campaigns-channel");
+        channel.addValueChangeListener(e -> refresh());
         search.setPlaceholder(getTranslation("campaigns.search"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setValueChangeMode(ValueChangeMode.LAZY);
@@ -91,8 +101,16 @@ final class CampaignListView extends Main {
         });
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("new-campaign");
-        create.setVisible(editor);
-        HorizontalLayout bar = new HorizontalLayout(search, status, archived, total, create);
+        create.setVisible(emailEditor);
+        Button createSms = new Button(getTranslation("campaigns.newSms"), VaadinIcon.MOBILE.create(), e -> {
+            CampaignDetails draft = commands.create(new CampaignDraft(getTranslation("campaigns.newSmsName"), "", Channel.SMS,
+                    BroadcastType.MARKETING, null, null));
+            open(draft);
+        });
+        createSms.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        createSms.setId("new-sms-campaign");
+        createSms.setVisible(smsEditor);
+        HorizontalLayout bar = new HorizontalLayout(search, status, channel, archived, total, create, createSms);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.setWidthFull();
         bar.expand(total);
@@ -102,11 +120,17 @@ final class CampaignListView extends Main {
                     e -> status.setValue(CampaignStatus.PENDING_APPROVAL));
             toApprove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             toApprove.setId("campaigns-to-approve");
-            bar.addComponentAtIndex(3, toApprove);
+            bar.addComponentAtIndex(4, toApprove);
         }
         ZoneId zone = ZoneId.of("Europe/Paris");
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale());
         grid.addColumn(CampaignDetails::name).setHeader(getTranslation("campaigns.name")).setFlexGrow(3);
+        grid.addComponentColumn(c -> {
+            Span badge = new Span((c.channel() == Channel.SMS ? VaadinIcon.MOBILE : VaadinIcon.ENVELOPE_O).create(),
+                    new Span(" " + getTranslation("channel." + c.channel().name())));
+            badge.getElement().getThemeList().add("badge contrast");
+            return badge;
+        }).setHeader(getTranslation("campaigns.channel")).setAutoWidth(true);
         grid.addComponentColumn(c -> {
             Span badge = new Span(getTranslation("campaign.status." + c.status().name()));
             badge.getElement().getThemeList().add(switch (c.status()) {
@@ -127,6 +151,7 @@ final class CampaignListView extends Main {
         grid.addColumn(c -> format.format(c.updatedAt().atZone(zone))).setHeader(getTranslation("campaigns.updatedAt"))
                 .setAutoWidth(true);
         grid.addComponentColumn(c -> {
+            boolean editor = c.channel() == Channel.SMS ? smsEditor : emailEditor;
             var menu = RowMenu.create();
             menu.addItem(getTranslation(c.editable() ? "action.edit" : "campaigns.open"), e -> open(c));
             menu.addItem(getTranslation("campaigns.clone"), e -> act(() -> open(commands.duplicate(c.id()))))
@@ -187,7 +212,7 @@ final class CampaignListView extends Main {
 
     private void refresh() {
         lastRuns.clear();
-        var items = queries.list(new CampaignFilter(search.getValue(), status.getValue(), null, null, null, null,
+        var items = queries.list(new CampaignFilter(search.getValue(), status.getValue(), channel.getValue(), null, null, null,
                 archived.getValue()));
         grid.setItems(items);
         total.setText(getTranslation("campaigns.total", numbers.format(items.size())));

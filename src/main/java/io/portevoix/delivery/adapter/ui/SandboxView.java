@@ -34,10 +34,14 @@ final class SandboxView extends Main {
     private final Grid<SandboxMessage> grid = new Grid<>();
     private final Div detail = new Div();
 
-    SandboxView(MailSandbox sandbox) {
+    private final io.portevoix.delivery.SmsSandbox smsSandbox;
+    private final Grid<io.portevoix.delivery.SandboxSms> smsGrid = new Grid<>();
+
+    SandboxView(MailSandbox sandbox, io.portevoix.delivery.SmsSandbox smsSandbox) {
         this.sandbox = sandbox;
+        this.smsSandbox = smsSandbox;
         addClassName("pv-view");
-        if (!sandbox.enabled()) {
+        if (!sandbox.enabled() && !smsSandbox.enabled()) {
             add(new Paragraph(getTranslation("sandbox.disabled")));
             return;
         }
@@ -64,8 +68,87 @@ final class SandboxView extends Main {
         SplitLayout split = new SplitLayout(list, detail);
         split.setSizeFull();
         split.setSplitterPosition(50);
-        add(split);
+        TabSheet channels = new TabSheet();
+        channels.add(getTranslation("sandbox.emails"), split);
+        channels.add(getTranslation("sandbox.sms"), sms(format));
+        channels.setSizeFull();
+        channels.setId("sandbox-tabs");
+        add(channels);
+        setHeightFull();
         refresh();
+    }
+
+    /** The SMS tab: every SMS with its parts, encoding and receipt, and a way to answer as the member's phone. */
+    private com.vaadin.flow.component.Component sms(DateTimeFormatter format) {
+        smsGrid.addColumn(m -> format.format(m.receivedAt().atZone(ZoneId.of("Europe/Paris"))))
+                .setHeader(getTranslation("sandbox.at")).setAutoWidth(true);
+        smsGrid.addColumn(io.portevoix.delivery.SandboxSms::from).setHeader(getTranslation("sandbox.from")).setAutoWidth(true);
+        smsGrid.addColumn(io.portevoix.delivery.SandboxSms::to).setHeader(getTranslation("sandbox.to")).setAutoWidth(true);
+        smsGrid.addColumn(io.portevoix.delivery.SandboxSms::text).setHeader(getTranslation("sandbox.sms.text")).setFlexGrow(3);
+        smsGrid.addColumn(m -> m.parts() + " · " + getTranslation("templates.sms.encoding." + m.encoding()))
+                .setHeader(getTranslation("sandbox.sms.parts")).setAutoWidth(true);
+        smsGrid.addComponentColumn(m -> {
+            Span badge = new Span(getTranslation("sandbox.sms.receipt." + (m.receipt() == null ? "NONE" : m.receipt())));
+            badge.getElement().getThemeList().add(m.receipt() == null ? "badge contrast"
+                    : "DELIVERED".equals(m.receipt()) ? "badge success" : "badge error");
+            badge.addClassName("pv-sms-receipt");
+            return badge;
+        }).setHeader(getTranslation("sandbox.sms.receipt")).setAutoWidth(true);
+        smsGrid.addComponentColumn(m -> {
+            var menu = io.portevoix.shell.RowMenu.create();
+            menu.addItem(getTranslation("sandbox.sms.replyStop"), e -> reply(m.to(), "STOP"));
+            menu.addItem(getTranslation("sandbox.sms.reply"), e -> replyDialog(m.to()));
+            return menu;
+        }).setWidth("70px").setFlexGrow(0);
+        smsGrid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        smsGrid.setSizeFull();
+        smsGrid.setId("sandbox-sms");
+        Button refresh = new Button(getTranslation("sandbox.refresh"), VaadinIcon.REFRESH.create(), e -> refreshSms());
+        refresh.setId("sandbox-sms-refresh");
+        Div tab = new Div(new Div(new Paragraph(getTranslation("sandbox.sms.help")), refresh), smsGrid);
+        tab.addClassName("pv-list");
+        tab.setSizeFull();
+        refreshSms();
+        return tab;
+    }
+
+    private void refreshSms() {
+        smsGrid.setItems(smsSandbox.messages());
+    }
+
+    private void reply(String from, String text) {
+        smsSandbox.reply(from, text);
+        com.vaadin.flow.component.notification.Notification.show(getTranslation("sandbox.sms.replied", from, text), 3000,
+                com.vaadin.flow.component.notification.Notification.Position.BOTTOM_END);
+    }
+
+    private void replyDialog(String from) {
+        com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog(
+                getTranslation("sandbox.sms.reply.title", from));
+        com.vaadin.flow.component.textfield.TextField text = new com.vaadin.flow.component.textfield.TextField(
+                getTranslation("sandbox.sms.text"));
+        text.setWidthFull();
+        text.setId("sandbox-reply-text");
+        dialog.add(text);
+        Button send = new Button(getTranslation("sandbox.sms.reply.send"), e -> {
+            reply(from, text.getValue());
+            dialog.close();
+        });
+        send.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
+        send.setId("sandbox-reply-send");
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), send);
+        dialog.open();
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        event.getUI().setPollInterval(2_000);
+        event.getUI().addPollListener(e -> refreshSms());
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        event.getUI().setPollInterval(-1);
     }
 
     private void refresh() {

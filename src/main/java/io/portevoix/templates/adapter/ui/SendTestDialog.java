@@ -1,5 +1,6 @@
 package io.portevoix.templates.adapter.ui;
 
+import io.portevoix.templates.adapter.ui.composer.TemplateMessages;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;

@@ -1,4 +1,4 @@
-package io.portevoix.templates.adapter.ui;
+package io.portevoix.templates.adapter.ui.composer;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
@@ -8,12 +8,12 @@ import io.portevoix.templates.MergeTagProblem;
 import java.util.stream.Collectors;
 
 /** How the template screens say what went wrong, in the user's language. */
-final class TemplateMessages {
+public final class TemplateMessages {
 
     private TemplateMessages() {
     }
 
-    static String describe(MergeTagProblem problem) {
+    public static String describe(MergeTagProblem problem) {
         UI ui = UI.getCurrent();
         String field = ui.getTranslation("templates.field." + problem.field());
         return switch (problem.kind()) {
@@ -25,16 +25,16 @@ final class TemplateMessages {
         };
     }
 
-    static String describe(MergeTagException e) {
+    public static String describe(MergeTagException e) {
         return e.problems().stream().map(TemplateMessages::describe).collect(Collectors.joining(" · "));
     }
 
-    static void error(String message) {
+    public static void error(String message) {
         Notification notification = Notification.show(message, 8000, Notification.Position.TOP_CENTER);
         notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
-    static void success(String message) {
+    public static void success(String message) {
         Notification notification = Notification.show(message, 3000, Notification.Position.BOTTOM_START);
         notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }

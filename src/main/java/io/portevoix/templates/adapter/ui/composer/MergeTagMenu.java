@@ -1,4 +1,4 @@
-package io.portevoix.templates.adapter.ui;
+package io.portevoix.templates.adapter.ui.composer;
 
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** "Insérer une balise": the merge tags by group, each with an example value; picking one inserts it. */
-final class MergeTagMenu extends MenuBar {
+public final class MergeTagMenu extends MenuBar {
 
-    MergeTagMenu(List<MergeTag> tags, Consumer<String> insert) {
+    public MergeTagMenu(List<MergeTag> tags, Consumer<String> insert) {
         addThemeVariants(MenuBarVariant.LUMO_TERTIARY, MenuBarVariant.LUMO_SMALL);
         addClassName("pv-tag-menu");
         HorizontalLayout label = new HorizontalLayout(VaadinIcon.CURLY_BRACKETS.create(),
@@ -39,7 +39,7 @@ final class MergeTagMenu extends MenuBar {
     }
 
     /** Inserts {@code snippet} at the caret of a Vaadin text field (or at its end) and syncs the value. */
-    static void insertAtCaret(com.vaadin.flow.component.textfield.TextFieldBase<?, String> field, String snippet) {
+    public static void insertAtCaret(com.vaadin.flow.component.textfield.TextFieldBase<?, String> field, String snippet) {
         field.getElement().executeJs("""
                 const input = this.inputElement;
                 const start = input.selectionStart ?? input.value.length;

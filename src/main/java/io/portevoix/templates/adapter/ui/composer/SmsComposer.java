@@ -1,4 +1,4 @@
-package io.portevoix.templates.adapter.ui;
+package io.portevoix.templates.adapter.ui.composer;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -25,7 +25,7 @@ import java.util.List;
  * parts, the characters that force UCS-2 (highlighted, with an offer to replace them), the opt-out
  * mention for marketing, and the shortest and longest rendering over real members.
  */
-final class SmsComposer extends Div {
+public final class SmsComposer extends Div {
 
     private final TemplateRenderer renderer;
     private final TextArea text = new TextArea();
@@ -37,7 +37,7 @@ final class SmsComposer extends Div {
     private final Div problems = new Div();
     private final Div bubble = new Div();
 
-    SmsComposer(TemplateRenderer renderer, List<MergeTag> tags, String initial, String stopMention, boolean editable) {
+    public SmsComposer(TemplateRenderer renderer, List<MergeTag> tags, String initial, String stopMention, boolean editable) {
         this.renderer = renderer;
         addClassName("pv-sms-layout");
         text.setLabel(getTranslation("templates.sms.text"));
@@ -80,11 +80,17 @@ final class SmsComposer extends Div {
         update();
     }
 
-    String value() {
+    public String value() {
         return text.getValue();
     }
 
-    BroadcastType broadcastType() {
+    /** Fixes the broadcast type (a campaign chooses it in its details): marketing adds the opt-out mention. */
+    public void lockBroadcastType(BroadcastType type) {
+        marketing.setValue(type == BroadcastType.MARKETING);
+        marketing.setReadOnly(true);
+    }
+
+    public BroadcastType broadcastType() {
         return marketing.getValue() ? BroadcastType.MARKETING : BroadcastType.INFORMATIVE;
     }
 
