@@ -18,6 +18,7 @@ import io.portevoix.tenancy.AccountCommands;
 import io.portevoix.tenancy.BrandingImageKind;
 import io.portevoix.tenancy.ApiKeyCommands;
 import io.portevoix.tenancy.CreateAccount;
+import io.portevoix.tenancy.SenderIdCommands;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -41,11 +42,13 @@ import org.springframework.security.authentication.AuthenticationProvider;
 class RowLevelSecurityIntegrationTests {
 
     static final List<String> ACCOUNT_TABLES = List.of("tenancy.site", "tenancy.membership", "tenancy.api_key",
-            "tenancy.audit_entry", "tenancy.branding_image", "billing.credit_entry", "billing.credit_balance");
+            "tenancy.audit_entry", "tenancy.branding_image", "tenancy.sender_id", "billing.credit_entry",
+            "billing.credit_balance");
 
     @Autowired AccountCommands accounts;
     @Autowired ApiKeyCommands keys;
     @Autowired CreditCommands credits;
+    @Autowired SenderIdCommands senderIds;
     @Autowired AuthenticationProvider loginProvider;
     @Value("${spring.datasource.url}") String url;
     @Value("${spring.datasource.username}") String appRole;
@@ -63,6 +66,7 @@ class RowLevelSecurityIntegrationTests {
         accounts.addSite("Site A");
         accounts.uploadBrandingImage(BrandingImageKind.LOGO, "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         keys.create("Key A", AccessLevels.all(AccessLevel.GUEST));
+        senderIds.request("CLUBA");
         TestActors.logout();
         asSystem(() -> credits.grant(new GrantCredits(accountA, 100, "test")));
     }

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -16,6 +17,8 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -24,6 +27,8 @@ import io.portevoix.billing.CreditCommands;
 import io.portevoix.billing.CreditEntry;
 import io.portevoix.billing.CreditQueries;
 import io.portevoix.billing.GrantCredits;
+import io.portevoix.billing.SmsRate;
+import io.portevoix.billing.SmsRates;
 import io.portevoix.shared.PageSpec;
 import io.portevoix.tenancy.AccessLevel;
 import io.portevoix.tenancy.AccountQueries;
@@ -32,10 +37,15 @@ import io.portevoix.tenancy.Actor;
 import io.portevoix.tenancy.Area;
 import io.portevoix.tenancy.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
+import java.text.Collator;
 import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 
 /** Credits: what the account has, what is reserved for sends, the ledger; platform administrators grant. */
 @Route("credits")
@@ -52,7 +62,7 @@ final class CreditsView extends Main {
     private final NumberFormat numbers;
     private final boolean canSee = TenantContext.currentActorCan(Area.BILLING, AccessLevel.GUEST);
 
-    CreditsView(CreditQueries queries, CreditCommands commands, AccountQueries accounts) {
+    CreditsView(CreditQueries queries, CreditCommands commands, AccountQueries accounts, SmsRates rates) {
         this.queries = queries;
         this.commands = commands;
         this.accounts = accounts;
@@ -67,6 +77,10 @@ final class CreditsView extends Main {
             grant.setId("grant-credits");
             toolbar.add(grant);
         }
+        Button prices = new Button(getTranslation("smsRates.show"), VaadinIcon.MONEY.create(),
+                e -> openPrices(rates));
+        prices.setId("show-sms-rates");
+        toolbar.add(prices);
         add(toolbar);
         if (canSee) {
             ZoneId zone = accounts.current().timeZone();
@@ -109,6 +123,37 @@ final class CreditsView extends Main {
         Div card = new Div(VaadinIcon.WALLET.create(), labelText, valueText);
         card.addClassName("pv-card");
         return card;
+    }
+
+    /** The SMS price list, read-only: what one SMS part costs in credits for each destination country. */
+    private void openPrices(SmsRates rates) {
+        Dialog dialog = new Dialog(getTranslation("smsRates.title"));
+        TextField search = new TextField();
+        search.setPlaceholder(getTranslation("smsRates.search"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setClearButtonVisible(true);
+        search.setWidthFull();
+        Grid<SmsRate> prices = new Grid<>();
+        Collator collator = Collator.getInstance(getLocale());
+        Function<String, String> name = code -> Locale.of("", code).getDisplayCountry(getLocale());
+        prices.addColumn(r -> name.apply(r.country()) + " (" + r.country() + ")")
+                .setHeader(getTranslation("smsRates.country")).setFlexGrow(1);
+        prices.addColumn(SmsRate::creditsPerPart).setHeader(getTranslation("smsRates.creditsPerPart")).setAutoWidth(true);
+        prices.setHeight("420px");
+        List<SmsRate> all = rates.all().stream()
+                .sorted(Comparator.comparing((SmsRate r) -> name.apply(r.country()), collator)).toList();
+        Runnable filter = () -> {
+            String term = search.getValue().strip().toLowerCase(getLocale());
+            prices.setItems(all.stream().filter(r -> term.isEmpty() || r.country().equalsIgnoreCase(term)
+                    || name.apply(r.country()).toLowerCase(getLocale()).contains(term)).toList());
+        };
+        search.addValueChangeListener(e -> filter.run());
+        filter.run();
+        dialog.add(new Paragraph(getTranslation("smsRates.readOnly.text")), search, prices);
+        dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()));
+        dialog.setWidth("560px");
+        dialog.open();
     }
 
     private void openGrant() {
