@@ -53,12 +53,19 @@ class SmsWindowServiceTests {
         assertThat(service.nextSlot(ACCOUNT, "+262692123456", BroadcastType.MARKETING, MONDAY_1630_UTC))
                 .as("20:30 in Réunion (Indian/Reunion, UTC+4): Tuesday 08:00 there")
                 .isEqualTo(Instant.parse("2026-06-16T04:00:00Z"));
-        assertThat(service.nextSlot(ACCOUNT, "+262639123456", BroadcastType.MARKETING, MONDAY_1630_UTC))
-                .as("20:30 in Mayotte is 19:30 (UTC+3)").isEqualTo(MONDAY_1630_UTC);
+        Instant monday1715Utc = Instant.parse("2026-06-15T17:15:00Z");
+        assertThat(service.nextSlot(ACCOUNT, "+262639012345", BroadcastType.MARKETING, monday1715Utc))
+                .as("20:15 in Mayotte (Indian/Mayotte, UTC+3): Tuesday 08:00 there")
+                .isEqualTo(Instant.parse("2026-06-16T05:00:00Z"));
+        assertThat(service.nextSlot(ACCOUNT, "+33612345678", BroadcastType.MARKETING, monday1715Utc))
+                .as("19:15 in Paris").isEqualTo(monday1715Utc);
         assertThat(service.nextSlot(ACCOUNT, "+590690123456", BroadcastType.MARKETING, Instant.parse("2026-06-15T11:30:00Z")))
                 .as("07:30 in Guadeloupe").isEqualTo(Instant.parse("2026-06-15T12:00:00Z"));
-        assertThat(service.nextSlot(ACCOUNT, "+12125550123", BroadcastType.MARKETING, MONDAY_1630_UTC))
-                .as("a country without a zone of its own: the account's zone, 12:30 in Montreal").isEqualTo(MONDAY_1630_UTC);
+        Instant monday1930Utc = Instant.parse("2026-06-15T19:30:00Z");
+        assertThat(service.nextSlot(ACCOUNT, "+12015550123", BroadcastType.MARKETING, monday1930Utc))
+                .as("a country without a zone of its own: the account's zone, 15:30 in Montreal").isEqualTo(monday1930Utc);
+        assertThat(service.nextSlot(ACCOUNT, "+33612345678", BroadcastType.MARKETING, monday1930Utc))
+                .as("21:30 in Paris").isEqualTo(Instant.parse("2026-06-16T06:00:00Z"));
     }
 
     @Test
