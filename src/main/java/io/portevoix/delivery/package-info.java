@@ -5,7 +5,10 @@
  * mail staff receive when they are given access to an account ({@link
  * io.portevoix.tenancy.UserAddedToAccount}) and the template library's test e-mails (it implements
  * templates' {@code spi}); the campaign outbox, SMS gateways, retries and bounces arrive with the
- * campaign issues. Depends on tenancy, templates (its published records and spi) and the shell.
+ * campaign issues. Marketing SMS keep to their recipient's sending window ({@link
+ * io.portevoix.delivery.application.SmsSendingWindows}: the recipient's zone and public holidays, the
+ * account's narrowing, Settings → SMS). Depends on tenancy, templates (its published records and spi)
+ * and the shell.
  */
 @NullMarked
 @ApplicationModule(displayName = "Delivery", allowedDependencies = {"tenancy", "audience", "audience::spi", "templates", "templates::spi",

@@ -49,8 +49,22 @@ public record PhoneNumber(String e164) {
         }
     }
 
-    /** The ISO 3166-1 alpha-2 country of the number, e.g. {@code FR}. */
+    /**
+     * The ISO 3166-1 alpha-2 country of the number, e.g. {@code FR}. A calling code that belongs to
+     * one country ({@code +33}) answers without parsing the number; shared ones ({@code +262}:
+     * Réunion or Mayotte, {@code +1}) are told apart by libphonenumber from the whole number.
+     */
     public String country() {
+        for (int length = 1; length <= 3; length++) {
+            int callingCode = Integer.parseInt(e164, 1, 1 + length, 10);
+            var regions = UTIL.getRegionCodesForCountryCode(callingCode);
+            if (!regions.isEmpty()) {
+                if (regions.size() == 1 && !"001".equals(regions.getFirst())) {
+                    return regions.getFirst();
+                }
+                break;
+            }
+        }
         try {
             return UTIL.getRegionCodeForNumber(UTIL.parse(e164, "ZZ"));
         } catch (NumberParseException e) {

@@ -97,7 +97,7 @@ class SmsCampaignsIntegrationTests {
         member("X".repeat(400), String.format("+3363%07d", base));
         member("Jan", String.format("+32470%06d", base % 1_000_000));
         member("Lies", String.format("+32471%06d", base % 1_000_000));
-        member("Yuki", String.format("+8190%08d", base));
+        member("Yuki", String.format("+81901%07d", base));
         TestActors.logout();
     }
 
@@ -164,7 +164,7 @@ class SmsCampaignsIntegrationTests {
         assertThat(be.get("credits").asLong()).isEqualTo(2L * beRate);
         JsonNode jp = line(count, "JP");
         assertThat(jp.get("nonAddressable").asLong()).as("no price for Japan").isEqualTo(1);
-        assertThat(jp.get("creditsPerPart").isNull()).isTrue();
+        assertThat(jp.get("creditsPerPart") == null || jp.get("creditsPerPart").isNull()).as("no rate").isTrue();
         assertThat(count.get("recipients").asLong()).isEqualTo(4);
         assertThat(count.get("credits").asLong()).isEqualTo(2L * frRate + 2L * beRate);
         assertThat(count.get("excluded").get("NON_ADDRESSABLE").asLong()).isEqualTo(2);

@@ -22,6 +22,19 @@ class PhoneNumberTests {
     }
 
     @Test
+    void sharedCallingCodesAreToldApartByTheWholeNumber() {
+        assertThat(new PhoneNumber("+33612345678").country()).isEqualTo("FR");
+        assertThat(new PhoneNumber("+262692123456").country()).isEqualTo("RE");
+        assertThat(new PhoneNumber("+262639012345").country()).isEqualTo("YT");
+        assertThat(new PhoneNumber("+590690123456").country()).isEqualTo("GP");
+        assertThat(new PhoneNumber("+596696123456").country()).isEqualTo("MQ");
+        assertThat(new PhoneNumber("+594694123456").country()).isEqualTo("GF");
+        assertThat(new PhoneNumber("+12015550123").country()).isEqualTo("US");
+        assertThat(new PhoneNumber("+15062345678").country()).isEqualTo("CA");
+        assertThat(new PhoneNumber("+447400123456").country()).isEqualTo("GB");
+    }
+
+    @Test
     void garbageIsNotANumber() {
         for (String bad : new String[] {"", "   ", "abc", "06 12", "+33 6 12 34 56 78 90 12", "=cmd|' /C calc'!A0"}) {
             assertThat(PhoneNumber.parse(bad, "FR")).as(bad).isEmpty();

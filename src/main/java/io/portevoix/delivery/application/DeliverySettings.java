@@ -13,10 +13,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("portevoix.delivery")
 public record DeliverySettings(String publicUrl, String mailFrom, Smtp smtp, Sandbox sandbox, Duration retryBase, Sms sms) {
 
-    public DeliverySettings(String publicUrl, String mailFrom, Smtp smtp, Sandbox sandbox, Duration retryBase) {
-        this(publicUrl, mailFrom, smtp, sandbox, retryBase, null);
-    }
-
     public DeliverySettings {
         publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080" : publicUrl.strip();
         mailFrom = mailFrom == null ? "" : mailFrom.strip();

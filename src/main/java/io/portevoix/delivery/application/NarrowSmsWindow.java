@@ -4,8 +4,10 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.Objects;
 import java.util.Set;
+import org.jmolecules.architecture.hexagonal.PrimaryPort;
 
 /** Narrows the current account's marketing SMS window: only days and hours inside the default are accepted. */
+@PrimaryPort
 public record NarrowSmsWindow(Set<DayOfWeek> days, LocalTime starts, LocalTime ends) {
 
     public NarrowSmsWindow {

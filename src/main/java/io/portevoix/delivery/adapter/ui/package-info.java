@@ -1,4 +1,7 @@
-/** The Sandbox screen: messages captured by the demo mail sandbox, shown as recipients see them. */
+/**
+ * The Sandbox screen (messages captured by the demo mail sandbox, shown as recipients see them) and
+ * Settings → SMS, a view of panels (the marketing sending window first).
+ */
 @NullMarked
 @PrimaryAdapter
 package io.portevoix.delivery.adapter.ui;
