@@ -128,8 +128,8 @@ class JdbcMessages implements Messages {
         sent(account, partsByMessage.keySet(), at);
         List<Object[]> parts = new java.util.ArrayList<>();
         partsByMessage.forEach((message, ids) -> ids.forEach(id -> parts.add(new Object[] {account.value(), message, gateway, id})));
-        template.batchUpdate("insert into delivery.sms_part (account_id, message_id, gateway, gateway_id) values (?, ?, ?, ?)"
-                + " on conflict do nothing", parts);
+        template.batchUpdate("insert into delivery.sms_part (account_id, message_id, gateway, gateway_id) values (?, ?, ?, ?)",
+                parts);
     }
 
     @Override
@@ -151,7 +151,7 @@ class JdbcMessages implements Messages {
                 with matched as (
                   update delivery.sms_part p set receipt = r.status, reason = r.reason, receipt_at = r.at
                   from delivery.sms_receipt_inbox r
-                  where p.account_id = ? and p.gateway = r.gateway and p.gateway_id = r.gateway_id
+                  where p.account_id = ? and p.gateway = r.gateway and p.gateway_id = r.gateway_id and p.receipt is null
                   returning p.message_id, r.id),
                 gone as (delete from delivery.sms_receipt_inbox where id in (select id from matched))
                 select distinct message_id from matched""")

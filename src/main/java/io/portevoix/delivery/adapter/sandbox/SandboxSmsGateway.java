@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
 class SandboxSmsGateway implements SmsGateway, CapturedSms, DisposableBean {
 
     static final int KEPT = 1_000;
+    /** Ids unique across restarts, as an operator's are (mostly) unique. */
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
     private final ConcurrentSkipListMap<Integer, SandboxSms> kept = new ConcurrentSkipListMap<>();
     private final AtomicInteger ids = new AtomicInteger();
@@ -59,7 +61,7 @@ class SandboxSmsGateway implements SmsGateway, CapturedSms, DisposableBean {
             int id = ids.incrementAndGet();
             List<String> parts = new ArrayList<>();
             for (int i = 1; i <= length.parts(); i++) {
-                parts.add("sbx-" + id + "-" + i);
+                parts.add("sbx-" + RUN + "-" + id + "-" + i);
             }
             kept.put(id, new SandboxSms(id, clock.instant(), sms.sender(), sms.to(), sms.text(), length.parts(),
                     length.encoding().name(), null));
