@@ -112,6 +112,25 @@ class DemoMembers implements ApplicationRunner {
         attributes.save(new AttributeDefinition("benevole", "Bénévole", AttributeType.BOOLEAN, List.of()));
     }
 
+    /** Mostly French mobiles; a few members live across the border (Belgium, Switzerland, Spain) or in Réunion. */
+    private static String mobile(int i, Random shared) {
+        String french = String.format("06%d%07d", MOBILE_THIRD_DIGITS.get(shared.nextInt(8)), shared.nextInt(10_000_000));
+        Random random = new Random(i);
+        if (i % 23 == 7) {
+            return String.format("+3247%d%06d", 5 + random.nextInt(4), random.nextInt(1_000_000));
+        }
+        if (i % 37 == 11) {
+            return String.format("+417%d%07d", 6 + random.nextInt(4), random.nextInt(10_000_000));
+        }
+        if (i % 53 == 13) {
+            return String.format("+346%08d", random.nextInt(100_000_000));
+        }
+        if (i % 61 == 17) {
+            return String.format("+262692%06d", random.nextInt(1_000_000));
+        }
+        return french;
+    }
+
     private void seed(String club, List<SiteSummary> sites) {
         Random random = new Random(club.hashCode());
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")));
@@ -126,7 +145,7 @@ class DemoMembers implements ApplicationRunner {
             String status = roll < 70 ? "CLIENT" : roll < 85 ? "PROSPECT" : "FORMER_CLIENT";
             ContactInput.Builder member = ContactInput.builder()
                     .set(ContactField.EMAIL, ascii(first) + "." + ascii(last) + i + "@" + domain)
-                    .set(ContactField.MOBILE, String.format("06%d%07d", MOBILE_THIRD_DIGITS.get(random.nextInt(8)), random.nextInt(10_000_000)))
+                    .set(ContactField.MOBILE, mobile(i, random))
                     .set(ContactField.CIVILITY, woman ? "Mme" : "M.")
                     .set(ContactField.FIRST_NAME, first)
                     .set(ContactField.LAST_NAME, last)
