@@ -41,6 +41,9 @@ public interface ContactQueries {
     /** The messages sent to the member, newest first (at most 500); empty before any send. */
     List<SentMessage> messages(ContactId id);
 
+    /** The member's replies to SMS (STOP and others), newest first. */
+    List<ReceivedReply> replies(ContactId id);
+
     /** One contact's data as JSON (GDPR access request); audited. */
     String export(ContactId id);
 

@@ -68,6 +68,7 @@ class SmsCampaignsIntegrationTests {
     @Autowired CreditCommands credits;
     @Autowired CreditQueries balances;
     @Autowired SmsSandbox sandbox;
+    @Autowired io.portevoix.delivery.application.SmsOptions options;
 
     final HttpClient http = HttpClient.newHttpClient();
     String key;
@@ -240,6 +241,12 @@ class SmsCampaignsIntegrationTests {
             assertThat(consents.allows(Channel.SMS, BroadcastType.INFORMATIVE)).isTrue();
             assertThat(contactQueries.find(members.get("Alice")).orElseThrow().consents()
                     .allows(Channel.SMS, BroadcastType.MARKETING)).as("another reply changes nothing").isTrue();
+            assertThat(contactQueries.replies(members.get("Bruno"))).singleElement().satisfies(reply -> {
+                assertThat(reply.stop()).isTrue();
+                assertThat(reply.campaignName()).isEqualTo("Portes ouvertes");
+            });
+            assertThat(contactQueries.replies(members.get("Alice"))).singleElement()
+                    .satisfies(reply -> assertThat(reply.text()).isEqualTo("Merci, à demain !"));
         } finally {
             TestActors.logout();
         }
@@ -249,5 +256,28 @@ class SmsCampaignsIntegrationTests {
                 .text()).contains("Club SMS");
         assertThat(json(call("GET", "/credits", key, null)).get("balance").asLong()).as("the confirmation is free")
                 .isEqualTo(balance);
+    }
+
+    @Test
+    void theAccountsMostPartsPerMessageMakesLongerTextsNonAddressable() throws Exception {
+        String id = draft("Bonjour {{ contact.firstName }}, " + "le club rouvre ses portes samedi. ".repeat(5));
+        JsonNode before = line(json(call("POST", "/campaigns/" + id + "/count", key, null)), "FR");
+        assertThat(before.get("parts").get("2").asLong()).isEqualTo(2);
+        assertThat(before.get("nonAddressable").asLong()).isEqualTo(1);
+        login(loginProvider, admin);
+        try {
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> options.change(11, "")))
+                    .isInstanceOf(io.portevoix.shared.InvalidInputException.class);
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> options.change(2, "nowhere")))
+                    .isInstanceOf(io.portevoix.shared.InvalidInputException.class);
+            assertThat(options.change(1, "sandbox").maxParts()).isEqualTo(1);
+        } finally {
+            TestActors.logout();
+        }
+        JsonNode after = line(json(call("POST", "/campaigns/" + id + "/count", key, null)), "FR");
+        assertThat(after.get("nonAddressable").asLong()).as("two parts are now too many").isEqualTo(3);
+        assertThat(after.get("totalParts").asLong()).isZero();
+        assertThat(line(json(call("POST", "/campaigns/" + id + "/count", key, null)), "BE")
+                .get("nonAddressable").asLong()).isEqualTo(2);
     }
 }

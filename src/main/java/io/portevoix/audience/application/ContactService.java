@@ -156,6 +156,14 @@ class ContactService implements ContactCommands, ContactQueries {
 
     @Override
     @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('CONTACTS_GUEST')")
+    public List<io.portevoix.audience.ReceivedReply> replies(ContactId id) {
+        contacts.find(TenantContext.requireAccount(), id).orElseThrow(() -> new NoSuchElementException("No such contact"));
+        return history.orderedStream().flatMap(h -> h.replies(id, 200).stream()).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<ContactDetails> findAll(java.util.Collection<ContactId> ids) {
         return contacts.findAll(TenantContext.requireAccount(), ids);
     }

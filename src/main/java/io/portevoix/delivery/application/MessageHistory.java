@@ -49,4 +49,13 @@ class MessageHistory implements CommunicationHistory {
                     clicked.contains(run.get().campaign())));
         }).toList();
     }
+
+    @Override
+    public List<io.portevoix.audience.ReceivedReply> replies(ContactId contact, int limit) {
+        Map<io.portevoix.campaigns.CampaignId, String> names = new HashMap<>();
+        return messages.repliesOf(TenantContext.requireAccount(), contact, limit).stream()
+                .map(r -> new io.portevoix.audience.ReceivedReply(r.text(), r.stop(), r.at(), r.campaign() == null ? ""
+                        : names.computeIfAbsent(r.campaign(), id -> campaigns.find(id).map(c -> c.name()).orElse(""))))
+                .toList();
+    }
 }

@@ -80,12 +80,12 @@ class OutboxService implements Outbox {
 
     @Override
     public boolean smsAvailable() {
-        return gateways.current().isPresent();
+        return gateways.of(TenantContext.requireAccount()).isPresent();
     }
 
     @Override
     public void sendTestSms(List<String> numbers, String senderId, String text) {
-        io.portevoix.delivery.application.port.SmsGateway gateway = gateways.current()
+        io.portevoix.delivery.application.port.SmsGateway gateway = gateways.of(TenantContext.requireAccount())
                 .orElseThrow(() -> new IllegalStateException("No SMS gateway is configured to send the test"));
         String sender = senderId.isEmpty() ? settings.sms().sender() : senderId;
         List<io.portevoix.delivery.application.port.SmsSubmission> answers = gateway.submit(numbers.stream()
@@ -98,7 +98,7 @@ class OutboxService implements Outbox {
 
     @Override
     public int maxSmsParts() {
-        return settings.sms().maxParts();
+        return gateways.maxParts(TenantContext.requireAccount());
     }
 
     @Override

@@ -136,7 +136,8 @@ class RunDelivery implements OutboxWorkers {
     }
 
     private int deliverSms(AccountId account, RunContent c) {
-        Optional<SmsGateway> gateway = gateways.current();
+        Optional<SmsGateway> gateway = transactions.execute(status -> gateways.of(account));
+        int maxParts = transactions.execute(status -> gateways.maxParts(account));
         if (gateway.isEmpty()) {
             LOG.warn("Run {} waits: no SMS gateway is configured", c.run());
             return 0;
@@ -154,7 +155,7 @@ class RunDelivery implements OutboxWorkers {
             if (batch.isEmpty()) {
                 break;
             }
-            sent += sendSms(account, c, sms, gateway.get(), sender, batch);
+            sent += sendSms(account, c, sms, gateway.get(), sender, maxParts, batch);
         }
         finishIfDone(account, c.run());
         return sent;
@@ -165,7 +166,7 @@ class RunDelivery implements OutboxWorkers {
      * wait for its next slot (without counting an attempt); texts rendered, their links shortened,
      * then the whole batch handed to the gateway, which answers one outcome per message.
      */
-    private int sendSms(AccountId account, RunContent c, CompiledSms sms, SmsGateway gateway, String sender,
+    private int sendSms(AccountId account, RunContent c, CompiledSms sms, SmsGateway gateway, String sender, int maxParts,
             List<Messages.Claimed> batch) {
         Optional<Map<ContactId, ContactDetails>> members = members(account, c, batch);
         if (members.isEmpty()) {
@@ -177,7 +178,6 @@ class RunDelivery implements OutboxWorkers {
         List<Messages.Claimed> ready = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         TrackingLinks signer = links.getIfAvailable();
-        int maxParts = settings.sms().maxParts();
         for (Messages.Claimed message : batch) {
             ContactDetails contact = byId.get(message.contact());
             if (contact == null) {

@@ -156,7 +156,7 @@ class SmsInbox implements SmsListener, DisposableBean {
 
     /** The one free confirmation: sent straight to the gateway, outside any run, never charged. */
     private void confirm(io.portevoix.tenancy.AccountDetails account, String number) {
-        Optional<SmsGateway> gateway = gateways.current();
+        Optional<SmsGateway> gateway = transactions.execute(status -> gateways.of(account.id()));
         if (gateway.isEmpty()) {
             return;
         }

@@ -332,16 +332,24 @@ final class ContactDetailsView extends Main implements BeforeEnterObserver {
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale());
         Div list = new Div();
         list.addClassName("pv-timeline");
+        List<java.util.Map.Entry<java.time.Instant, String>> entries = new java.util.ArrayList<>();
         for (ConsentChange change : queries.consentHistory(id)) {
-            list.add(entry(format.format(change.at().atZone(zone)), getTranslation("contact.timeline.consent",
+            entries.add(java.util.Map.entry(change.at(), getTranslation("contact.timeline.consent",
                     getTranslation("channel." + change.channel().name()), getTranslation("broadcast." + change.type().name()),
                     getTranslation(change.granted() ? "contact.consent.granted" : "contact.consent.withdrawn"),
                     getTranslation("consentSource." + change.source().name()))));
         }
-        if (!c.updatedAt().equals(c.createdAt())) {
-            list.add(entry(format.format(c.updatedAt().atZone(zone)), getTranslation("contact.timeline.updated")));
+        for (io.portevoix.audience.ReceivedReply reply : queries.replies(id)) {
+            entries.add(java.util.Map.entry(reply.at(), getTranslation(reply.stop() ? "contact.timeline.stop" : "contact.timeline.reply",
+                    reply.text(), reply.campaignName())));
         }
+        if (!c.updatedAt().equals(c.createdAt())) {
+            entries.add(java.util.Map.entry(c.updatedAt(), getTranslation("contact.timeline.updated")));
+        }
+        entries.sort(java.util.Map.Entry.<java.time.Instant, String>comparingByKey().reversed());
+        entries.forEach(e -> list.add(entry(format.format(e.getKey().atZone(zone)), e.getValue())));
         list.add(entry(format.format(c.createdAt().atZone(zone)), getTranslation("contact.timeline.created")));
+        list.setId("contact-timeline");
         return list;
     }
 

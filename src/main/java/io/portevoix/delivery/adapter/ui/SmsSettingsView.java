@@ -10,16 +10,16 @@ import io.portevoix.tenancy.Area;
 import io.portevoix.tenancy.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
 
-/** Settings → SMS: one panel per SMS setting of the account (for now, the marketing sending window). */
+/** Settings → SMS: one panel per SMS setting of the account (the options of its messages, the marketing sending window). */
 @Route("settings/sms")
 @PageTitle("Porte-Voix")
 @Menu(order = 96, icon = "vaadin:mobile", title = "nav.settings.sms")
 @RolesAllowed("SETTINGS_GUEST")
 final class SmsSettingsView extends Main {
 
-    SmsSettingsView(SmsSendingWindows windows) {
+    SmsSettingsView(SmsSendingWindows windows, io.portevoix.delivery.application.SmsOptions options) {
         addClassName("pv-view");
         boolean editor = TenantContext.currentActorCan(Area.SETTINGS, AccessLevel.EDITOR);
-        add(new SmsWindowPanel(windows, editor));
+        add(new SmsOptionsPanel(options, editor), new SmsWindowPanel(windows, editor));
     }
 }
