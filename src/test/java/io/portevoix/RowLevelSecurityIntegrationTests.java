@@ -106,6 +106,24 @@ class RowLevelSecurityIntegrationTests {
     }
 
     @Test
+    void everyTableWithAnAccountColumnHasForcedRowLevelSecurity() throws SQLException {
+        try (Connection connection = asApplicationRole(null); Statement statement = connection.createStatement();
+                ResultSet unprotected = statement.executeQuery("""
+                        select n.nspname || '.' || c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                        where c.relkind in ('r', 'p') and n.nspname in ('tenancy', 'billing', 'audience', 'templates',
+                          'campaigns', 'delivery', 'tracking')
+                          and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'account_id'
+                            and not a.attisdropped)
+                          and not (c.relrowsecurity and c.relforcerowsecurity)""")) {
+            List<String> tables = new java.util.ArrayList<>();
+            while (unprotected.next()) {
+                tables.add(unprotected.getString(1));
+            }
+            assertThat(tables).as("tables holding an account's rows without forced row-level security").isEmpty();
+        }
+    }
+
+    @Test
     void anotherAccountsSettingSeesNoneOfTheRows() throws SQLException {
         try (Connection asA = asApplicationRole(accountA); Connection asB = asApplicationRole(accountB)) {
             for (String table : ACCOUNT_TABLES) {
