@@ -4,6 +4,7 @@ import io.portevoix.templates.GsmAlphabet;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -49,9 +50,11 @@ import org.jsmpp.session.ServerMessageReceiverListener;
 import org.jsmpp.session.Session;
 import org.jsmpp.session.SubmitMultiResult;
 import org.jsmpp.session.SubmitSmResult;
+import org.jsmpp.session.connection.Connection;
 import org.jsmpp.session.connection.ServerConnection;
 import org.jsmpp.session.connection.ServerConnectionFactory;
 import org.jsmpp.session.connection.socket.ServerSocketConnection;
+import org.jsmpp.session.connection.socket.SocketConnection;
 import org.jsmpp.util.DeliveryReceiptState;
 import org.jsmpp.util.MessageId;
 
@@ -116,7 +119,7 @@ public final class SmppTestServer implements AutoCloseable {
         this.listener = new SMPPServerSessionListener(0, new ServerConnectionFactory() {
             @Override
             public ServerConnection listen(int port) {
-                return new ServerSocketConnection(socket);
+                return new NoDelayServerConnection(socket);
             }
 
             @Override
@@ -256,6 +259,24 @@ public final class SmppTestServer implements AutoCloseable {
             binds.incrementAndGet();
         } catch (TimeoutException | IOException | PDUStringException | IllegalStateException e) {
             session.close();
+        }
+    }
+
+    /** Accepted sockets answer without Nagle's delay, as an SMSC tuned for throughput does. */
+    private static final class NoDelayServerConnection extends ServerSocketConnection {
+
+        private final ServerSocket socket;
+
+        NoDelayServerConnection(ServerSocket socket) {
+            super(socket);
+            this.socket = socket;
+        }
+
+        @Override
+        public Connection accept() throws IOException {
+            Socket accepted = socket.accept();
+            accepted.setTcpNoDelay(true);
+            return new SocketConnection(accepted);
         }
     }
 
