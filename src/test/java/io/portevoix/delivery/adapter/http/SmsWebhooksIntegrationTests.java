@@ -2,6 +2,7 @@ package io.portevoix.delivery.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portevoix.delivery.application.port.SmsGateway;
 import io.portevoix.delivery.application.port.SmsListener;
 import io.portevoix.delivery.application.port.SmsListener.ReceiptStatus;
 import io.portevoix.support.PorteVoixTest;
@@ -20,14 +21,17 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The provider's callbacks through the whole application on a real port (security filters
  * included): the right secret hands receipts and replies to the gateway's listener, a wrong or
- * missing one is a 404 that hands nothing.
+ * missing one is a 404 that hands nothing. The SMPP gateway is configured too (towards a closed
+ * port), to prove both beans exist once their settings are present.
  */
 @PorteVoixTest
 @TestPropertySource(properties = {"portevoix.sms.http.url=http://127.0.0.1:9/sms",
-        "portevoix.sms.http.webhook-secret=hook-secret-1"})
+        "portevoix.sms.http.webhook-secret=hook-secret-1", "portevoix.sms.smpp.host=127.0.0.1",
+        "portevoix.sms.smpp.port=9", "portevoix.sms.smpp.reconnect-delay=5s"})
 class SmsWebhooksIntegrationTests {
 
     @Autowired HttpSmsGateway gateway;
+    @Autowired List<SmsGateway> gateways;
     @LocalServerPort int port;
 
     private final List<SmsListener.Receipt> receipts = new CopyOnWriteArrayList<>();
@@ -47,6 +51,11 @@ class SmsWebhooksIntegrationTests {
                 replies.add(reply);
             }
         });
+    }
+
+    @Test
+    void everyConfiguredGatewayIsABeanNamedForSelection() {
+        assertThat(gateways).extracting(SmsGateway::name).contains("smpp", "http");
     }
 
     @Test
