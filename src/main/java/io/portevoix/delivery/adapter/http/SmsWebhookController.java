@@ -41,7 +41,7 @@ class SmsWebhookController {
     }
 
     @PostMapping(path = "/public/sms/http/receipts", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> receipts(@RequestParam(required = false) @Nullable String secret, @RequestBody String body) {
+    ResponseEntity<String> receipts(@RequestParam(name = "secret", required = false) @Nullable String secret, @RequestBody String body) {
         if (!gateway.webhookSecretMatches(secret)) {
             return ResponseEntity.notFound().build();
         }
@@ -69,7 +69,7 @@ class SmsWebhookController {
     }
 
     @PostMapping(path = "/public/sms/http/replies", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> replies(@RequestParam(required = false) @Nullable String secret, @RequestBody String body) {
+    ResponseEntity<String> replies(@RequestParam(name = "secret", required = false) @Nullable String secret, @RequestBody String body) {
         if (!gateway.webhookSecretMatches(secret)) {
             return ResponseEntity.notFound().build();
         }

@@ -36,7 +36,7 @@ class SmsWebhooksIntegrationTests {
 
     private final List<SmsListener.Receipt> receipts = new CopyOnWriteArrayList<>();
     private final List<SmsListener.Reply> replies = new CopyOnWriteArrayList<>();
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeEach
     void listen() {
