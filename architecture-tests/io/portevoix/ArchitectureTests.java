@@ -74,6 +74,13 @@ class ArchitectureTests {
     }
 
     @Test
+    void jsmppStaysInTheSmppAdapter() {
+        noClasses().that().resideOutsideOfPackage("io.portevoix.delivery.adapter.smpp..")
+                .should().dependOnClassesThat().resideInAPackage("org.jsmpp..")
+                .check(CLASSES);
+    }
+
+    @Test
     void theShellDependsOnNoBusinessModule() {
         noClasses().that().resideInAPackage("io.portevoix.shell..")
                 .should().dependOnClassesThat().resideInAnyPackage(BUSINESS_MODULES.stream()

@@ -44,6 +44,19 @@ public record SmsLength(SmsEncoding encoding, int characters, int units, int par
         return Gsm7.parts(text);
     }
 
+    /**
+     * The parts the text is sent as, cut by the rules above: {@code split(text).size() == parts(text)}.
+     * A gateway adapter sends each as one concatenated part (or the text alone when it fits one).
+     */
+    public static List<String> split(CharSequence text) {
+        return Gsm7.split(text);
+    }
+
+    /** The encoding the whole text is sent in. */
+    public static SmsEncoding encoding(CharSequence text) {
+        return Gsm7.isGsm7(text) ? SmsEncoding.GSM_7BIT : SmsEncoding.UCS2;
+    }
+
     /** Whether the text needs more parts than {@code maxParts}. */
     public boolean exceeds(int maxParts) {
         return parts > maxParts;

@@ -2,6 +2,7 @@ package io.portevoix.templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -265,6 +266,85 @@ class SmsLengthTests {
             }
         }
         assertThat(ucs2).as("both encodings are exercised").isBetween(500, 4_500);
+    }
+
+    @Test
+    void splitGivesAsManyPartsAsTheCountAtEveryBoundary() {
+        for (int n : new int[] {0, 1, 152, 153, 154, 159, 160, 161, 306, 307, 459, 460}) {
+            assertSplit("a".repeat(n), 153);
+        }
+        for (int n : new int[] {1, 66, 67, 68, 69, 70, 71, 134, 135}) {
+            assertSplit("ê".repeat(n), 67);
+        }
+    }
+
+    @Test
+    void splitKeepsTheWholeTextWhenItFitsOnePart() {
+        assertThat(SmsLength.split("a".repeat(160))).containsExactly("a".repeat(160));
+        assertThat(SmsLength.split("ê".repeat(70))).containsExactly("ê".repeat(70));
+        assertThat(SmsLength.split("")).containsExactly("");
+    }
+
+    @Test
+    void splitCutsSevenBitTextInto153UnitParts() {
+        List<String> parts = SmsLength.split("a".repeat(153) + "b".repeat(153) + "c");
+
+        assertThat(parts).containsExactly("a".repeat(153), "b".repeat(153), "c");
+    }
+
+    @Test
+    void splitNeverCutsAnEscapePair() {
+        String text = "a".repeat(152) + "€" + "b".repeat(10);
+
+        List<String> parts = assertSplit(text, 153);
+
+        assertThat(parts).containsExactly("a".repeat(152), "€" + "b".repeat(10));
+    }
+
+    @Test
+    void splitNeverCutsASurrogatePair() {
+        String text = "ê".repeat(66) + EMOJI + "xxxxx";
+
+        List<String> parts = assertSplit(text, 67);
+
+        assertThat(parts).containsExactly("ê".repeat(66), EMOJI + "xxxxx");
+    }
+
+    @Test
+    void splitAgreesWithTheCountOnRandomTexts() {
+        String[] pool = {"a", "Z", " ", "€", "{", "~", "é", "ê", "’", EMOJI, "中"};
+        Random random = new Random(42L);
+        for (int run = 0; run < 3_000; run++) {
+            StringBuilder text = new StringBuilder();
+            boolean mixed = random.nextBoolean();
+            for (int i = 0, size = random.nextInt(500); i < size; i++) {
+                text.append(pool[random.nextInt(mixed ? pool.length : 6)]);
+            }
+            assertSplit(text.toString(), SmsLength.encoding(text) == SmsEncoding.GSM_7BIT ? 153 : 67);
+        }
+    }
+
+    @Test
+    void everyPartOfASevenBitSplitFitsItsSeptets() {
+        String text = "{Réunion} ".repeat(60);
+
+        List<String> parts = SmsLength.split(text);
+
+        assertThat(parts).hasSize(SmsLength.parts(text));
+        assertThat(parts).allSatisfy(part -> assertThat(GsmAlphabet.encode(part).length).isLessThanOrEqualTo(153));
+        assertThat(String.join("", parts)).isEqualTo(text);
+    }
+
+    /** Asserts that the split has the counted number of parts, each within capacity, joined back to the text. */
+    private static List<String> assertSplit(String text, int capacity) {
+        List<String> parts = SmsLength.split(text);
+        assertThat(parts).as(text).hasSize(SmsLength.parts(text));
+        assertThat(String.join("", parts)).isEqualTo(text);
+        if (parts.size() > 1) {
+            assertThat(parts).allSatisfy(part -> assertThat(capacity == 67 ? part.length() : GsmAlphabet.encode(part).length)
+                    .isLessThanOrEqualTo(capacity));
+        }
+        return parts;
     }
 
     /** Asserts both the fast and the full count, and returns the full one. */

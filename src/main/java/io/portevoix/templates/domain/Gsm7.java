@@ -2,6 +2,7 @@ package io.portevoix.templates.domain;
 
 import io.portevoix.templates.SmsEncoding;
 import io.portevoix.templates.SmsLength;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,12 +45,24 @@ public final class Gsm7 {
     /** Units per {@code char}: 0 outside the alphabet, 1 basic, 2 extension. The highest entry is €, U+20AC. */
     private static final byte[] WIDTH = new byte['€' + 1];
 
+    /** The escape septet that announces an extension-table character. */
+    private static final byte ESCAPE = 0x1B;
+
+    /** The extension table's codes, in the order of {@link #EXTENSION}. */
+    private static final byte[] EXTENSION_CODES = {0x0A, 0x14, 0x28, 0x29, 0x2F, 0x3C, 0x3D, 0x3E, 0x40, 0x65};
+
+    /** GSM code per {@code char}: -1 outside, 0x00–0x7F basic, 0x80 | code for the extension table. */
+    private static final short[] CODE = new short['€' + 1];
+
     static {
+        java.util.Arrays.fill(CODE, (short) -1);
         for (int i = 0; i < BASIC.length(); i++) {
             WIDTH[BASIC.charAt(i)] = 1;
+            CODE[BASIC.charAt(i)] = (short) (i < ESCAPE ? i : i + 1);
         }
         for (int i = 0; i < EXTENSION.length(); i++) {
             WIDTH[EXTENSION.charAt(i)] = 2;
+            CODE[EXTENSION.charAt(i)] = (short) (0x80 | EXTENSION_CODES[i]);
         }
     }
 
@@ -130,6 +143,99 @@ public final class Gsm7 {
         long split = splitUcs2(text);
         return new SmsLength(SmsEncoding.UCS2, characters, length, partsOf(split), MULTI_PART_UCS2,
                 MULTI_PART_UCS2 - fillOf(split), forcing);
+    }
+
+    /**
+     * The text cut into the parts an operator receives, by the same rules as {@link #parts(CharSequence)}
+     * (so {@code split(text).size() == parts(text)} always): the text itself when it fits one part,
+     * otherwise greedy parts of at most 153 septets (GSM 7-bit) or 67 UTF-16 units (UCS-2) that never
+     * cut an escape pair or a surrogate pair.
+     */
+    public static List<String> split(CharSequence text) {
+        String whole = text.toString();
+        if (parts(text) == 1) {
+            return List.of(whole);
+        }
+        boolean gsm = isGsm7(text);
+        int capacity = gsm ? MULTI_PART_GSM : MULTI_PART_UCS2;
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        int fill = 0;
+        for (int i = 0, n = whole.length(); i < n; ) {
+            int w;
+            if (gsm) {
+                w = width(whole.charAt(i));
+            } else {
+                w = Character.isHighSurrogate(whole.charAt(i)) && i + 1 < n
+                        && Character.isLowSurrogate(whole.charAt(i + 1)) ? 2 : 1;
+            }
+            int chars = gsm ? 1 : w;
+            if (fill + w > capacity) {
+                parts.add(whole.substring(start, i));
+                start = i;
+                fill = 0;
+            }
+            fill += w;
+            i += chars;
+        }
+        parts.add(whole.substring(start));
+        return List.copyOf(parts);
+    }
+
+    /**
+     * The GSM 03.38 default-alphabet codes of an all-GSM text, one septet per byte (unpacked, as
+     * SMPP carries them); an extension character is the escape {@code 0x1B} followed by its code.
+     *
+     * @throws IllegalArgumentException when a character is outside the alphabet
+     */
+    public static byte[] septets(CharSequence text) {
+        byte[] out = new byte[text.length() * 2];
+        int length = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            int code = c < CODE.length ? CODE[c] : -1;
+            if (code < 0) {
+                throw new IllegalArgumentException("Not in the GSM 7-bit alphabet: U+%04X".formatted((int) c));
+            }
+            if (code > 0x7F) {
+                out[length++] = ESCAPE;
+                code &= 0x7F;
+            }
+            out[length++] = (byte) code;
+        }
+        return java.util.Arrays.copyOf(out, length);
+    }
+
+    /**
+     * The text of unpacked GSM 03.38 septets (one per byte, the high bit ignored); an escape followed
+     * by an extension code is that character, an unknown escape sequence the basic character after it.
+     */
+    public static String text(byte[] septets, int offset, int length) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = offset, end = offset + length; i < end; i++) {
+            int code = septets[i] & 0x7F;
+            if (code == ESCAPE && i + 1 < end) {
+                int next = septets[++i] & 0x7F;
+                int extension = indexOf(EXTENSION_CODES, next);
+                text.append(extension >= 0 ? EXTENSION.charAt(extension) : basic(next));
+            } else if (code != ESCAPE) {
+                text.append(basic(code));
+            }
+        }
+        return text.toString();
+    }
+
+    private static char basic(int code) {
+        return code == ESCAPE ? ' ' : BASIC.charAt(code < ESCAPE ? code : code - 1);
+    }
+
+    private static int indexOf(byte[] codes, int code) {
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i] == code) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
