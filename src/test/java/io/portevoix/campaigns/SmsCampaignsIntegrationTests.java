@@ -69,6 +69,7 @@ class SmsCampaignsIntegrationTests {
     @Autowired CreditQueries balances;
     @Autowired SmsSandbox sandbox;
     @Autowired io.portevoix.delivery.application.SmsOptions options;
+    @Autowired io.portevoix.tenancy.SenderIdCommands senderIds;
 
     final HttpClient http = HttpClient.newHttpClient();
     String key;
@@ -279,5 +280,37 @@ class SmsCampaignsIntegrationTests {
         assertThat(after.get("totalParts").asLong()).isZero();
         assertThat(line(json(call("POST", "/campaigns/" + id + "/count", key, null)), "BE")
                 .get("nonAddressable").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void onlyAnApprovedSenderIdOfTheAccountSignsItsSms() throws Exception {
+        String id = draft("Le club vous souhaite un bel été.");
+        String sender = "CLUB" + (System.nanoTime() % 10_000);
+        login(loginProvider, admin);
+        io.portevoix.tenancy.SenderIdId requested;
+        try {
+            requested = senderIds.request(sender);
+        } finally {
+            TestActors.logout();
+        }
+        HttpResponse<String> pending = call("PATCH", "/campaigns/" + id, key, Map.of("senderId", sender));
+        assertThat(pending.statusCode()).as("requested, not approved yet").isEqualTo(422);
+        assertThat(pending.body()).contains("senderId");
+        asSystem(() -> {
+            senderIds.approve(requested, "ok");
+            return null;
+        });
+        assertThat(call("PATCH", "/campaigns/" + id, key, Map.of("senderId", sender)).statusCode()).isEqualTo(200);
+        String draftOfOther = json(call("POST", "/campaigns", otherKey, Map.of("name", "Autre", "channel", "SMS",
+                "text", "Bonjour"))).get("id").asString();
+        assertThat(call("PATCH", "/campaigns/" + draftOfOther, otherKey, Map.of("senderId", sender)).statusCode())
+                .as("another account cannot use it").isEqualTo(422);
+        assertThat(call("POST", "/campaigns/" + id + "/send", key, Map.of("excludeCountries", List.of("BE"))).statusCode())
+                .isEqualTo(202);
+        String alice = contactMobile("Alice");
+        await().atMost(Duration.ofSeconds(40)).until(() -> asSystem(() -> sandbox.messages()).stream()
+                .anyMatch(m -> m.to().equals(alice)));
+        assertThat(asSystem(() -> sandbox.messages()).stream().filter(m -> m.to().equals(alice)).findFirst().orElseThrow()
+                .from()).isEqualTo(sender);
     }
 }
