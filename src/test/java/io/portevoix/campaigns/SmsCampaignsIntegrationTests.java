@@ -305,6 +305,16 @@ class SmsCampaignsIntegrationTests {
                 "text", "Bonjour"))).get("id").asString();
         assertThat(call("PATCH", "/campaigns/" + draftOfOther, otherKey, Map.of("senderId", sender)).statusCode())
                 .as("another account cannot use it").isEqualTo(422);
+        String tester = String.format("06 98 %02d %02d %02d", System.nanoTime() % 100, System.nanoTime() / 100 % 100,
+                System.nanoTime() / 10_000 % 100);
+        HttpResponse<String> test = call("POST", "/campaigns/" + id + "/test", key, Map.of("to", List.of(tester)));
+        assertThat(test.statusCode()).as(test.body()).isEqualTo(202);
+        String testerE164 = "+33" + tester.replace(" ", "").substring(1);
+        assertThat(asSystem(() -> sandbox.messages()).stream().filter(m -> m.to().equals(testerE164)).findFirst()
+                .orElseThrow().from()).isEqualTo(sender);
+        assertThat(call("POST", "/campaigns/" + id + "/test", key, Map.of("to", List.of("12"))).statusCode()).isEqualTo(422);
+        assertThat(json(call("GET", "/campaigns/" + id + "/stats", key, null)).get("sent").asLong()).as("a test is not counted")
+                .isZero();
         assertThat(call("POST", "/campaigns/" + id + "/send", key, Map.of("excludeCountries", List.of("BE"))).statusCode())
                 .isEqualTo(202);
         String alice = contactMobile("Alice");

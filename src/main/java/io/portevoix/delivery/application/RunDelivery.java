@@ -118,20 +118,25 @@ class RunDelivery implements OutboxWorkers {
         }
         CompiledEmail email = transactions.execute(status -> renderer.compileEmail(new EmailContent(c.content().subject(),
                 c.content().preheader(), c.content().html(), null), c.broadcastType()));
+        return drain(account, c, batch -> send(account, c, email, batch));
+    }
+
+    /** Claims and hands over batches while the campaign is sending, then settles the run if nothing is left. */
+    private int drain(AccountId account, RunContent c, java.util.function.ToIntFunction<List<Messages.Claimed>> sender) {
         int sent = 0;
         while (true) {
             List<Messages.Claimed> batch = transactions.execute(status -> {
-                if (!campaigns.delivering(run)) {
+                if (!campaigns.delivering(c.run())) {
                     return List.<Messages.Claimed>of();
                 }
-                return messages.claim(account, run, BATCH, CLAIMER, clock.instant());
+                return messages.claim(account, c.run(), BATCH, CLAIMER, clock.instant());
             });
             if (batch.isEmpty()) {
                 break;
             }
-            sent += send(account, c, email, batch);
+            sent += sender.applyAsInt(batch);
         }
-        finishIfDone(account, run);
+        finishIfDone(account, c.run());
         return sent;
     }
 
@@ -144,21 +149,7 @@ class RunDelivery implements OutboxWorkers {
         }
         CompiledSms sms = transactions.execute(status -> renderer.compileSms(c.content().text(), c.broadcastType()));
         String sender = c.content().senderId().isEmpty() ? settings.sms().sender() : c.content().senderId();
-        int sent = 0;
-        while (true) {
-            List<Messages.Claimed> batch = transactions.execute(status -> {
-                if (!campaigns.delivering(c.run())) {
-                    return List.<Messages.Claimed>of();
-                }
-                return messages.claim(account, c.run(), BATCH, CLAIMER, clock.instant());
-            });
-            if (batch.isEmpty()) {
-                break;
-            }
-            sent += sendSms(account, c, sms, gateway.get(), sender, maxParts, batch);
-        }
-        finishIfDone(account, c.run());
-        return sent;
+        return drain(account, c, batch -> sendSms(account, c, sms, gateway.get(), sender, maxParts, batch));
     }
 
     /**
@@ -251,7 +242,10 @@ class RunDelivery implements OutboxWorkers {
         return () -> messages.retry(account, message.id(), clock.instant().plus(wait), error);
     }
 
-    /** The members of a batch, or nothing when they could not be read (the whole batch then waits for a later attempt). */
+    /**
+     * The members of a batch, or nothing when they could not be read: nothing was handed to a
+     * server yet, so the whole batch waits for a later attempt.
+     */
     private Optional<Map<ContactId, ContactDetails>> members(AccountId account, RunContent c, List<Messages.Claimed> batch) {
         try {
             return Optional.of(transactions.execute(status -> contacts.findAll(
@@ -267,19 +261,11 @@ class RunDelivery implements OutboxWorkers {
     }
 
     private int send(AccountId account, RunContent c, CompiledEmail email, List<Messages.Claimed> batch) {
-        Map<ContactId, ContactDetails> byId;
-        try {
-            byId = transactions.execute(status -> contacts.findAll(
-                    batch.stream().map(Messages.Claimed::contact).toList())).stream()
-                    .collect(Collectors.toMap(ContactDetails::id, Function.identity()));
-        } catch (RuntimeException e) {
-            // nothing was handed to a server yet: the whole batch waits for a later attempt
-            LOG.warn("Members of a batch of run {} could not be read; retried later", c.run(), e);
-            Instant later = clock.instant().plus(backoff(settings.retryBase(), 1));
-            transactions.executeWithoutResult(status -> batch.forEach(m -> messages.retry(account, m.id(), later,
-                    "Could not read the member: " + e.getMessage())));
+        Optional<Map<ContactId, ContactDetails>> members = members(account, c, batch);
+        if (members.isEmpty()) {
             return 0;
         }
+        Map<ContactId, ContactDetails> byId = members.get();
         List<Long> sent = new ArrayList<>();
         List<Runnable> outcomes = new ArrayList<>();
         List<String[]> bounced = new ArrayList<>();
