@@ -70,6 +70,9 @@ class SmsCampaignsIntegrationTests {
     @Autowired SmsSandbox sandbox;
     @Autowired io.portevoix.delivery.application.SmsOptions options;
     @Autowired io.portevoix.tenancy.SenderIdCommands senderIds;
+    @Autowired io.portevoix.delivery.application.SmsSendingWindows windows;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
 
     final HttpClient http = HttpClient.newHttpClient();
     String key;
@@ -322,5 +325,52 @@ class SmsCampaignsIntegrationTests {
                 .anyMatch(m -> m.to().equals(alice)));
         assertThat(asSystem(() -> sandbox.messages()).stream().filter(m -> m.to().equals(alice)).findFirst().orElseThrow()
                 .from()).isEqualTo(sender);
+    }
+
+    @Test
+    void marketingSmsOutsideTheAccountsWindowWaitForItsNextSlotAndInformativeOnesDoNot() throws Exception {
+        login(loginProvider, admin);
+        try {
+            // a quarter of an hour each weekday morning: whenever the suite runs, now is (almost surely) outside it
+            windows.narrow(new io.portevoix.delivery.application.NarrowSmsWindow(java.util.EnumSet.range(
+                    java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.SATURDAY), java.time.LocalTime.of(8, 0),
+                    java.time.LocalTime.of(8, 15)));
+        } finally {
+            TestActors.logout();
+        }
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Paris"));
+        org.junit.jupiter.api.Assumptions.assumeFalse(now.getDayOfWeek() != java.time.DayOfWeek.SUNDAY
+                && now.toLocalTime().isBefore(java.time.LocalTime.of(8, 16)) && !now.toLocalTime().isBefore(
+                        java.time.LocalTime.of(8, 0)), "the suite runs inside the narrowed window");
+        HttpResponse<String> created = call("POST", "/campaigns", key, Map.of("name", "Promo", "channel", "SMS",
+                "broadcastType", "MARKETING", "text", "Promo -20 % ce mois-ci",
+                "audience", Map.of("criteria", Map.of("match", "ALL", "rules",
+                        List.of(Map.of("field", "tags", "op", "contains", "value", tag))))));
+        String marketing = json(created).get("id").asString();
+        assertThat(call("POST", "/campaigns/" + marketing + "/send", key, Map.of("excludeCountries", List.of("BE")))
+                .statusCode()).isEqualTo(202);
+        String informative = draft("Le cours de 18 h est annulé ce soir.");
+        assertThat(call("POST", "/campaigns/" + informative + "/send", key, Map.of("excludeCountries", List.of("BE")))
+                .statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(40)).until(() -> json(call("GET", "/campaigns/" + informative + "/stats", key, null))
+                .get("sent").asLong() == 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> nextAttempts(marketing).stream()
+                .allMatch(at -> at.isAfter(java.time.Instant.now())));
+        List<java.time.Instant> next = nextAttempts(marketing);
+        assertThat(next).hasSize(3).allSatisfy(at -> {
+            java.time.ZonedDateTime paris = at.atZone(java.time.ZoneId.of("Europe/Paris"));
+            assertThat(paris.toLocalTime()).isEqualTo(java.time.LocalTime.of(8, 0));
+            assertThat(paris.getDayOfWeek()).isNotEqualTo(java.time.DayOfWeek.SUNDAY);
+        });
+        JsonNode stats = json(call("GET", "/campaigns/" + marketing + "/stats", key, null));
+        assertThat(stats.get("sent").asLong()).isZero();
+        assertThat(json(call("GET", "/campaigns/" + marketing, key, null)).get("status").asString()).isEqualTo("SENDING");
+    }
+
+    private List<java.time.Instant> nextAttempts(String campaign) {
+        return asSystem(() -> io.portevoix.tenancy.TenantContext.callAs(account, () -> transactions.execute(status ->
+                jdbc.queryForList("select next_attempt_at from delivery.message where account_id = ? and campaign_id = ?"
+                        + " and state = 'PENDING'", java.sql.Timestamp.class, account.value(), java.util.UUID.fromString(campaign))
+                        .stream().map(java.sql.Timestamp::toInstant).toList())));
     }
 }
