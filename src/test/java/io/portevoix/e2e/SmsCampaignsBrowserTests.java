@@ -108,6 +108,7 @@ class SmsCampaignsBrowserTests extends BrowserTest {
                 .first()).isVisible();
         assertThat(sms.locator(".pv-sms-receipt").first()).hasText("reçu");
         page.locator("#sandbox-sms-search input").fill("AG du club");
+        assertThat(page.locator("#sandbox-sms-total")).hasText(Pattern.compile("^(\\d+) SMS affiché\\(s\\) sur \\1$"));
         assertThat(sms.locator(".pv-sms-receipt").filter(new Locator.FilterOptions().setHasText("reçu")).first()).isVisible();
         assertThat(sms.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                 .setHasText(Pattern.compile("^Bonjour [^,]+, l'AG du club"))).first()).isVisible();

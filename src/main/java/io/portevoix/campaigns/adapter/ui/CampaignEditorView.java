@@ -706,7 +706,8 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
                 .setAutoWidth(true);
         grid.addColumn(r -> getTranslation("broadcast." + r.broadcastType().name())).setHeader(getTranslation("campaign.type"))
                 .setAutoWidth(true);
-        grid.addColumn(RunSummary::templateName).setHeader(getTranslation("campaign.template")).setFlexGrow(1);
+        grid.addColumn(RunSummary::templateName).setHeader(getTranslation("campaign.template")).setFlexGrow(1)
+                .setVisible(channel() == Channel.EMAIL);
         grid.addColumn(r -> getTranslation("campaign.run.status." + r.status().name()))
                 .setHeader(getTranslation("campaigns.status")).setAutoWidth(true);
         grid.addComponentColumn(r -> {
