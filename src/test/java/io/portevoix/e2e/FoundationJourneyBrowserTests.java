@@ -125,7 +125,7 @@ class FoundationJourneyBrowserTests extends BrowserTest {
         page.locator("#confirm-add-user").click();
         assertThat(page.getByText(newcomer)).isVisible();
 
-        openNav("Bac à sable e-mail");
+        openNav("Bac à sable");
         page.locator("vaadin-button.pv-open-message").first().click();
         assertThat(page.locator("iframe.pv-sandbox-frame")).isVisible();
         assertThat(page.frameLocator("iframe.pv-sandbox-frame").locator("body")).containsText("Jeanne Benoît");

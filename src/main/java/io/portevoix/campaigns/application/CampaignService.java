@@ -333,7 +333,8 @@ class CampaignService implements CampaignCommands, CampaignQueries {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        String text = outbox.smsAsSent(renderer.previewSms(c.content().text(), asContact, c.broadcastType()));
+        // the links stay as written: a tester follows them, and no member's click is counted
+        String text = renderer.previewSms(c.content().text(), asContact, c.broadcastType());
         outbox.sendTestSms(List.copyOf(numbers), c.content().senderId(), text);
         audit.record("campaign.test", c.name(), numbers.size() + " numbers");
         return numbers.size();

@@ -75,6 +75,7 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -156,7 +157,12 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
         senderId.setHelperText(getTranslation("campaign.sms.sender.help"));
         senderId.setItemLabelGenerator(v -> v.isEmpty() ? getTranslation("campaign.sms.sender.shared") : v);
         senderId.setId("campaign-sender");
-        senderId.setWidth("320px");
+        senderId.setWidth("380px");
+        senderId.addValueChangeListener(e -> {
+            if (composer != null) {
+                composer.showSender(senderId.getItemLabelGenerator().apply(e.getValue() == null ? "" : e.getValue()));
+            }
+        });
         template.setLabel(getTranslation("campaign.template"));
         template.setItems(templates.list(new TemplateFilter(null, Channel.EMAIL, TemplateStatus.ACTIVE, null)));
         template.setItemLabelGenerator(TemplateSummary::name);
@@ -219,6 +225,7 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
             composer = new io.portevoix.templates.adapter.ui.composer.SmsComposer(renderer, renderer.mergeTags(),
                     c.content().text(), templates.stopMention(), c.editable() && editor);
             composer.lockBroadcastType(c.broadcastType());
+            composer.showSender(senderId.getItemLabelGenerator().apply(c.content().senderId()));
         }
         name.setValue(c.name());
         description.setValue(c.description());
@@ -373,14 +380,15 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
         as.setItems(query -> contacts.page(new ContactFilter(query.getFilter().orElse(null), null),
                 new PageSpec(query.getOffset(), query.getLimit())).stream());
         as.setItemLabelGenerator(c -> ((c.firstName() == null ? "" : c.firstName()) + " "
-                + (c.lastName() == null ? "" : c.lastName())).strip() + (c.email() == null ? "" : " · " + c.email()));
+                + (c.lastName() == null ? "" : c.lastName())).strip() + Optional.ofNullable(sms ? c.mobile() : c.email())
+                        .map(a -> " · " + a).orElse(""));
         as.setWidthFull();
         as.setId("campaign-test-as");
         Button send = new Button(getTranslation("campaign.test.send"), VaadinIcon.ENVELOPE_O.create(), e -> {
             try {
-                int sent = commands.sendTest(campaign.id(), Arrays.stream(to.getValue().split("[,;\\s]+"))
+                int sent = commands.sendTest(campaign.id(), Arrays.stream(to.getValue().split(sms ? "[,;\\n]+" : "[,;\\s]+"))
                         .filter(a -> !a.isBlank()).toList(), as.getValue() == null ? null : as.getValue().id());
-                Notification.show(getTranslation("campaign.test.sent", sent), 4000, Notification.Position.BOTTOM_END)
+                Notification.show(getTranslation(sms ? "campaign.test.sent.sms" : "campaign.test.sent", sent), 4000, Notification.Position.BOTTOM_END)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (InvalidInputException | IllegalStateException ex) {
                 error(ex.getMessage());
@@ -393,7 +401,7 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
         if (sms) {
             send.setIcon(VaadinIcon.MOBILE.create());
         }
-        return new Div(new Paragraph(getTranslation("campaign.test.help")), form(to, as), new HorizontalLayout(send, preview));
+        return new Div(new Paragraph(getTranslation(sms ? "campaign.test.help.sms" : "campaign.test.help")), form(to, as), new HorizontalLayout(send, preview));
     }
 
     private Component review() {
@@ -466,7 +474,11 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
         return review;
     }
 
-    /** The per-country table of an SMS campaign: each country can be left out of the send, or taken back. */
+    /**
+     * The per-country table of an SMS campaign: each country can be left out of the send, or taken
+     * back; an excluded country stays listed, greyed and struck through, and the footer adds up what
+     * is really sent.
+     */
     private Component countries(CampaignCount count) {
         Grid<io.portevoix.campaigns.CountryCount> grid = new Grid<>();
         grid.addComponentColumn(line -> {
@@ -487,31 +499,69 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
             toggle.setEnabled(campaign.editable() && editor);
             return toggle;
         }).setWidth("64px").setFlexGrow(0);
-        grid.addColumn(line -> java.util.Locale.of("", line.country()).getDisplayCountry(getLocale()) + " (" + line.country()
-                + ")").setHeader(getTranslation("campaign.sms.country")).setFlexGrow(2);
-        grid.addColumn(line -> numbers.format(line.recipients())).setHeader(getTranslation("campaign.sms.recipients"))
-                .setAutoWidth(true);
-        grid.addColumn(line -> numbers.format(line.nonAddressable())).setHeader(getTranslation("campaign.sms.nonAddressable"))
-                .setAutoWidth(true);
-        grid.addColumn(line -> numbers.format(line.onePart())).setHeader(getTranslation("campaign.sms.parts1")).setAutoWidth(true);
-        grid.addColumn(line -> numbers.format(line.twoParts())).setHeader(getTranslation("campaign.sms.parts2")).setAutoWidth(true);
-        grid.addColumn(line -> numbers.format(line.threeOrMoreParts())).setHeader(getTranslation("campaign.sms.parts3"))
-                .setAutoWidth(true);
-        grid.addColumn(line -> numbers.format(line.totalParts())).setHeader(getTranslation("campaign.sms.totalParts"))
-                .setAutoWidth(true);
-        grid.addColumn(line -> line.rate() == null ? getTranslation("campaign.sms.noPrice") : numbers.format(line.credits()))
-                .setHeader(getTranslation("campaign.sms.credits")).setAutoWidth(true);
+        var destination = grid.addComponentColumn(line -> {
+            Span country = new Span(java.util.Locale.of("", line.country()).getDisplayCountry(getLocale()));
+            Span code = new Span(line.country());
+            code.addClassName("pv-country-code");
+            Span cell = new Span(country, code);
+            cell.addClassName("pv-country");
+            if (line.excluded()) {
+                Span badge = new Span(getTranslation("campaign.sms.excluded"));
+                badge.getElement().getThemeList().add("badge contrast small");
+                badge.addClassName("pv-country-excluded");
+                cell.add(badge);
+            }
+            return cell;
+        }).setHeader(getTranslation("campaign.sms.country")).setWidth("150px").setFlexGrow(2);
+        figureColumn(grid, count, io.portevoix.campaigns.CountryCount::recipients, "campaign.sms.recipients").setWidth("104px");
+        figureColumn(grid, count, io.portevoix.campaigns.CountryCount::nonAddressable, "campaign.sms.nonAddressable");
+        var one = figureColumn(grid, count, io.portevoix.campaigns.CountryCount::onePart, "campaign.sms.parts1");
+        var two = figureColumn(grid, count, io.portevoix.campaigns.CountryCount::twoParts, "campaign.sms.parts2");
+        var three = figureColumn(grid, count, io.portevoix.campaigns.CountryCount::threeOrMoreParts, "campaign.sms.parts3");
+        figureColumn(grid, count, io.portevoix.campaigns.CountryCount::totalParts, "campaign.sms.totalParts");
+        var credits = grid.addColumn(line -> line.rate() == null ? getTranslation("campaign.sms.noPrice")
+                        : numbers.format(line.credits()))
+                .setHeader(wrapping(getTranslation("campaign.sms.credits"))).setWidth("84px").setFlexGrow(1)
+                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+        credits.setFooter(numbers.format(count.byCountry().stream().filter(l -> !l.excluded() && l.rate() != null)
+                .mapToLong(io.portevoix.campaigns.CountryCount::credits).sum()));
+        destination.setFooter(getTranslation("campaign.sms.sentTotal"));
+        var groups = grid.prependHeaderRow();
+        Span lengths = wrapping(getTranslation("campaign.sms.partsPerRecipient"));
+        lengths.addClassName("pv-group-header");
+        groups.join(one, two, three).setComponent(lengths);
         grid.setPartNameGenerator(line -> line.excluded() ? "pv-excluded-country" : null);
         grid.setItems(count.byCountry());
         grid.setAllRowsVisible(true);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setWidthFull();
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COLUMN_BORDERS);
+        grid.addClassName("pv-sms-countries");
         grid.setId("sms-countries");
         Div box = new Div(new H3(getTranslation("campaign.sms.byCountry")), grid);
+        box.addClassName("pv-sms-countries-box");
         if (count.nonAddressable() > 0 || count.inExcludedCountries() > 0) {
-            box.add(new Paragraph(getTranslation("campaign.sms.left", numbers.format(count.nonAddressable()),
-                    numbers.format(count.inExcludedCountries()))));
+            Paragraph left = new Paragraph(getTranslation("campaign.sms.left", numbers.format(count.nonAddressable()),
+                    numbers.format(count.inExcludedCountries())));
+            left.addClassName("pv-secondary");
+            left.setId("sms-countries-left");
+            box.add(left);
         }
         return box;
+    }
+
+    /** A right-aligned figure of the per-country table, its footer the sum over the countries sent to. */
+    private Grid.Column<io.portevoix.campaigns.CountryCount> figureColumn(Grid<io.portevoix.campaigns.CountryCount> grid,
+            CampaignCount count, java.util.function.ToLongFunction<io.portevoix.campaigns.CountryCount> value, String key) {
+        return grid.addColumn(line -> numbers.format(value.applyAsLong(line))).setHeader(wrapping(getTranslation(key)))
+                .setFooter(numbers.format(count.byCountry().stream().filter(l -> !l.excluded()).mapToLong(value).sum()))
+                .setWidth("84px").setFlexGrow(1).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+    }
+
+    /** A column header that may take two lines, so that the nine columns fit beside the steps. */
+    private static Span wrapping(String text) {
+        Span header = new Span(text);
+        header.addClassName("pv-wrap-header");
+        return header;
     }
 
     private void send(@Nullable Instant at) {
@@ -656,7 +706,8 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
                 .setAutoWidth(true);
         grid.addColumn(r -> getTranslation("broadcast." + r.broadcastType().name())).setHeader(getTranslation("campaign.type"))
                 .setAutoWidth(true);
-        grid.addColumn(RunSummary::templateName).setHeader(getTranslation("campaign.template")).setFlexGrow(1);
+        grid.addColumn(RunSummary::templateName).setHeader(getTranslation("campaign.template")).setFlexGrow(1)
+                .setVisible(channel() == Channel.EMAIL);
         grid.addColumn(r -> getTranslation("campaign.run.status." + r.status().name()))
                 .setHeader(getTranslation("campaigns.status")).setAutoWidth(true);
         grid.addComponentColumn(r -> {

@@ -36,6 +36,9 @@ final class SandboxView extends Main {
 
     private final io.portevoix.delivery.SmsSandbox smsSandbox;
     private final Grid<io.portevoix.delivery.SandboxSms> smsGrid = new Grid<>();
+    private final com.vaadin.flow.component.textfield.TextField smsSearch = new com.vaadin.flow.component.textfield.TextField();
+    private final Span smsTotal = new Span();
+    private java.util.@org.jspecify.annotations.Nullable List<io.portevoix.delivery.SandboxSms> shownSms;
 
     SandboxView(MailSandbox sandbox, io.portevoix.delivery.SmsSandbox smsSandbox) {
         this.sandbox = sandbox;
@@ -78,42 +81,83 @@ final class SandboxView extends Main {
         refresh();
     }
 
-    /** The SMS tab: every SMS with its parts, encoding and receipt, and a way to answer as the member's phone. */
+    /**
+     * The SMS tab: every SMS with its parts, encoding and receipt, a search by number or text, and a
+     * way to answer as the member's phone.
+     */
     private com.vaadin.flow.component.Component sms(DateTimeFormatter format) {
-        smsGrid.addColumn(m -> format.format(m.receivedAt().atZone(ZoneId.of("Europe/Paris"))))
-                .setHeader(getTranslation("sandbox.at")).setAutoWidth(true);
-        smsGrid.addColumn(io.portevoix.delivery.SandboxSms::from).setHeader(getTranslation("sandbox.from")).setAutoWidth(true);
-        smsGrid.addColumn(io.portevoix.delivery.SandboxSms::to).setHeader(getTranslation("sandbox.to")).setAutoWidth(true);
-        smsGrid.addColumn(io.portevoix.delivery.SandboxSms::text).setHeader(getTranslation("sandbox.sms.text")).setFlexGrow(3);
-        smsGrid.addColumn(m -> m.parts() + " · " + getTranslation("templates.sms.encoding." + m.encoding()))
-                .setHeader(getTranslation("sandbox.sms.parts")).setAutoWidth(true);
+        DateTimeFormatter short_ = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.MEDIUM)
+                .withLocale(getLocale());
+        smsGrid.addColumn(m -> short_.format(m.receivedAt().atZone(ZoneId.of("Europe/Paris"))))
+                .setHeader(getTranslation("sandbox.at")).setAutoWidth(true).setFlexGrow(0);
+        smsGrid.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<io.portevoix.delivery.SandboxSms>of(
+                        "<div class='pv-cell-stack'><span>${item.to}</span><span class='pv-secondary'>${item.from}</span></div>")
+                        .withProperty("to", io.portevoix.delivery.SandboxSms::to)
+                        .withProperty("from", m -> getTranslation("sandbox.sms.fromValue", m.from())))
+                .setHeader(getTranslation("sandbox.sms.to")).setAutoWidth(true).setFlexGrow(0);
+        smsGrid.addColumn(io.portevoix.delivery.SandboxSms::text).setHeader(getTranslation("sandbox.sms.text"))
+                .setWidth("320px").setFlexGrow(1);
+        smsGrid.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<io.portevoix.delivery.SandboxSms>of(
+                        "<div class='pv-cell-stack'><span>${item.parts}</span><span class='pv-secondary'>${item.encoding}</span></div>")
+                        .withProperty("parts", m -> getTranslation("sandbox.sms.partsValue", m.parts()))
+                        .withProperty("encoding", m -> getTranslation("templates.sms.encoding." + m.encoding())))
+                .setHeader(getTranslation("sandbox.sms.parts")).setAutoWidth(true).setFlexGrow(0);
         smsGrid.addComponentColumn(m -> {
             Span badge = new Span(getTranslation("sandbox.sms.receipt." + (m.receipt() == null ? "NONE" : m.receipt())));
             badge.getElement().getThemeList().add(m.receipt() == null ? "badge contrast"
                     : "DELIVERED".equals(m.receipt()) ? "badge success" : "badge error");
             badge.addClassName("pv-sms-receipt");
             return badge;
-        }).setHeader(getTranslation("sandbox.sms.receipt")).setAutoWidth(true);
+        }).setHeader(getTranslation("sandbox.sms.receipt")).setAutoWidth(true).setFlexGrow(0);
         smsGrid.addComponentColumn(m -> {
             var menu = io.portevoix.shell.RowMenu.create();
             menu.addItem(getTranslation("sandbox.sms.replyStop"), e -> reply(m.to(), "STOP"));
             menu.addItem(getTranslation("sandbox.sms.reply"), e -> replyDialog(m.to()));
             return menu;
-        }).setWidth("70px").setFlexGrow(0);
-        smsGrid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        }).setWidth("64px").setFlexGrow(0);
+        smsGrid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         smsGrid.setSizeFull();
         smsGrid.setId("sandbox-sms");
+        smsGrid.setEmptyStateText(getTranslation("sandbox.sms.empty"));
+        smsSearch.setPlaceholder(getTranslation("sandbox.sms.search"));
+        smsSearch.setPrefixComponent(VaadinIcon.SEARCH.create());
+        smsSearch.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        smsSearch.setClearButtonVisible(true);
+        smsSearch.setWidth("320px");
+        smsSearch.setId("sandbox-sms-search");
+        smsSearch.addValueChangeListener(e -> refreshSms());
+        smsTotal.addClassName("pv-secondary");
+        smsTotal.setId("sandbox-sms-total");
         Button refresh = new Button(getTranslation("sandbox.refresh"), VaadinIcon.REFRESH.create(), e -> refreshSms());
         refresh.setId("sandbox-sms-refresh");
-        Div tab = new Div(new Div(new Paragraph(getTranslation("sandbox.sms.help")), refresh), smsGrid);
+        com.vaadin.flow.component.orderedlayout.HorizontalLayout bar =
+                new com.vaadin.flow.component.orderedlayout.HorizontalLayout(smsSearch, refresh, smsTotal);
+        bar.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        Paragraph help = new Paragraph(getTranslation("sandbox.sms.help"));
+        help.addClassName("pv-secondary");
+        Div tab = new Div(help, bar, smsGrid);
         tab.addClassName("pv-list");
+        tab.addClassName("pv-sandbox-sms");
         tab.setSizeFull();
         refreshSms();
         return tab;
     }
 
     private void refreshSms() {
-        smsGrid.setItems(smsSandbox.messages());
+        String wanted = smsSearch.getValue().strip().toLowerCase(getLocale());
+        String digits = wanted.replaceAll("[\\s.()-]", "");
+        String number = digits.startsWith("0") ? digits.substring(1) : digits;
+        java.util.List<io.portevoix.delivery.SandboxSms> all = smsSandbox.messages();
+        java.util.List<io.portevoix.delivery.SandboxSms> shown = wanted.isEmpty() ? all : all.stream()
+                .filter(m -> m.text().toLowerCase(getLocale()).contains(wanted)
+                        || (!number.isEmpty() && (m.to().contains(number) || m.from().toLowerCase(getLocale()).contains(number))))
+                .toList();
+        if (shown.equals(shownSms)) {
+            return;
+        }
+        shownSms = shown;
+        smsGrid.setItems(shown);
+        smsTotal.setText(getTranslation("sandbox.sms.total", shown.size(), all.size()));
     }
 
     private void reply(String from, String text) {

@@ -36,6 +36,7 @@ public final class SmsComposer extends Div {
     private final Div range = new Div();
     private final Div problems = new Div();
     private final Div bubble = new Div();
+    private final Span senderName = new Span();
 
     public SmsComposer(TemplateRenderer renderer, List<MergeTag> tags, String initial, String stopMention, boolean editable) {
         this.renderer = renderer;
@@ -70,7 +71,10 @@ public final class SmsComposer extends Div {
         problems.addClassName("pv-sms-problems");
         Div editor = new Div(text, options, problems, counter, highlighted, replacement, range);
         editor.addClassName("pv-sms-composer");
-        Div sender = new Div(new Span(getTranslation("templates.sms.phone")));
+        senderName.addClassName("pv-phone-sender-name");
+        senderName.setId("sms-phone-sender");
+        senderName.setVisible(false);
+        Div sender = new Div(senderName, new Span(getTranslation("templates.sms.phone")));
         sender.addClassName("pv-phone-sender");
         bubble.addClassName("pv-sms-bubble");
         bubble.setId("sms-bubble");
@@ -78,6 +82,12 @@ public final class SmsComposer extends Div {
         phone.addClassName("pv-phone");
         add(editor, phone);
         update();
+    }
+
+    /** Shows who the SMS comes from at the top of the phone, as the member's phone would. */
+    public void showSender(String label) {
+        senderName.setText(label);
+        senderName.setVisible(!label.isBlank());
     }
 
     public String value() {
