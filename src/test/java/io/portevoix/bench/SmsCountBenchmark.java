@@ -54,7 +54,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * mobile) rows, then the same texts built by concatenation with the link at its short length,
  * counted with {@link SmsLength#parts} and summed per country from the calling code, without the
  * framework. Checks that both tables are equal. Target: at most 3 s. Writes
- * {@code target/bench/sms-count.json}.
+ * {@code target/bench/sms-count.json}; {@code -Dbench.keep=true} keeps the database to look at afterwards.
  */
 @Tag("bench")
 class SmsCountBenchmark {
@@ -149,7 +149,9 @@ class SmsCountBenchmark {
             System.err.println(json + application);
         } finally {
             SecurityContextHolder.setContextHolderStrategy(shared);
-            TestDatabases.drop(database);
+            if (!Boolean.getBoolean("bench.keep")) {
+                TestDatabases.drop(database);
+            }
         }
     }
 
