@@ -1,5 +1,6 @@
 package io.portevoix.audience;
 
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jmolecules.architecture.hexagonal.PrimaryPort;
 
@@ -18,6 +19,14 @@ public interface AudienceQueries {
      * returns how many. Call inside a transaction.
      */
     long recipients(Audience audience, Channel channel, BroadcastType type, Consumer<Recipient> each);
+
+    /**
+     * The same recipients in the same order, each with the member's details, in the same single
+     * read (for a text rendered per recipient, without reading the members again by id); returns
+     * how many. Call inside a transaction.
+     */
+    long recipientsWithDetails(Audience audience, Channel channel, BroadcastType type,
+            BiConsumer<Recipient, ContactDetails> each);
 
     /** Checks an audience (ids of this account, valid criteria) without counting it. */
     void check(Audience audience);

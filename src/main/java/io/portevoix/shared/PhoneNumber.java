@@ -17,6 +17,8 @@ public record PhoneNumber(String e164) {
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private static final Pattern PUNCTUATION = Pattern.compile("[\\s.\\-()/]");
     private static final Pattern FRENCH_WITHOUT_ZERO = Pattern.compile("[1-9][0-9]{8}");
+    /** By calling code: its one country, {@code ""} when it is shared or not geographic, null when unassigned. */
+    private static final String[] COUNTRY_OF_CALLING_CODE = countriesOfCallingCodes();
 
     public PhoneNumber {
         if (e164 == null || !E164.matcher(e164).matches()) {
@@ -56,11 +58,10 @@ public record PhoneNumber(String e164) {
      */
     public String country() {
         for (int length = 1; length <= 3; length++) {
-            int callingCode = Integer.parseInt(e164, 1, 1 + length, 10);
-            var regions = UTIL.getRegionCodesForCountryCode(callingCode);
-            if (!regions.isEmpty()) {
-                if (regions.size() == 1 && !"001".equals(regions.getFirst())) {
-                    return regions.getFirst();
+            String country = COUNTRY_OF_CALLING_CODE[Integer.parseInt(e164, 1, 1 + length, 10)];
+            if (country != null) {
+                if (!country.isEmpty()) {
+                    return country;
                 }
                 break;
             }
@@ -70,6 +71,17 @@ public record PhoneNumber(String e164) {
         } catch (NumberParseException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String[] countriesOfCallingCodes() {
+        String[] countries = new String[1000];
+        for (int callingCode : UTIL.getSupportedCallingCodes()) {
+            var regions = UTIL.getRegionCodesForCountryCode(callingCode);
+            if (!regions.isEmpty()) {
+                countries[callingCode] = regions.size() == 1 && !"001".equals(regions.getFirst()) ? regions.getFirst() : "";
+            }
+        }
+        return countries;
     }
 
     @Override

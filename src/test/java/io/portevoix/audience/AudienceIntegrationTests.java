@@ -119,6 +119,16 @@ class AudienceIntegrationTests {
         assertThat(n).isEqualTo(3);
         assertThat(resolved).extracting(Recipient::address)
                 .containsExactlyInAnyOrder("active@club.example", "old@club.example", "family@club.example");
+
+        List<Recipient> withDetails = new ArrayList<>();
+        long m = transactions.execute(status -> audiences.recipientsWithDetails(builtIn("all"), Channel.EMAIL,
+                BroadcastType.MARKETING, (recipient, contact) -> {
+                    assertThat(contact.id()).isEqualTo(recipient.contactId());
+                    assertThat(contact.email()).isEqualToIgnoringCase(recipient.address());
+                    withDetails.add(recipient);
+                }));
+        assertThat(m).isEqualTo(3);
+        assertThat(withDetails).as("the same recipients in the same order").containsExactlyElementsOf(resolved);
     }
 
     @Test

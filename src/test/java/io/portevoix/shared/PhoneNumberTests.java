@@ -32,6 +32,8 @@ class PhoneNumberTests {
         assertThat(new PhoneNumber("+12015550123").country()).isEqualTo("US");
         assertThat(new PhoneNumber("+15062345678").country()).isEqualTo("CA");
         assertThat(new PhoneNumber("+447400123456").country()).isEqualTo("GB");
+        assertThat(new PhoneNumber("+352621123456").country()).isEqualTo("LU");
+        assertThat(new PhoneNumber("+819012345678").country()).isEqualTo("JP");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.portevoix.audience.AudienceRules;
 import io.portevoix.audience.BroadcastType;
 import io.portevoix.audience.BuiltInSegment;
 import io.portevoix.audience.Channel;
+import io.portevoix.audience.ContactDetails;
 import io.portevoix.audience.Exclusion;
 import io.portevoix.audience.Recipient;
 import io.portevoix.audience.SegmentDetails;
@@ -30,6 +31,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -82,6 +84,15 @@ class AudienceService implements AudienceQueries, AudienceCommands {
     public long recipients(Audience audience, Channel channel, BroadcastType type, Consumer<Recipient> each) {
         AccountId account = TenantContext.requireAccount();
         return audiences.recipients(account, selection(account, audience, channel, type), each);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('CONTACTS_GUEST', 'SEGMENTS_GUEST', 'EMAIL_CAMPAIGNS_GUEST', 'SMS_CAMPAIGNS_GUEST')")
+    public long recipientsWithDetails(Audience audience, Channel channel, BroadcastType type,
+            BiConsumer<Recipient, ContactDetails> each) {
+        AccountId account = TenantContext.requireAccount();
+        return audiences.recipientsWithDetails(account, selection(account, audience, channel, type), each);
     }
 
     @Override

@@ -2,9 +2,7 @@ package io.portevoix.campaigns.application;
 
 import io.portevoix.audience.AudienceQueries;
 import io.portevoix.audience.Channel;
-import io.portevoix.audience.ContactDetails;
 import io.portevoix.audience.ContactId;
-import io.portevoix.audience.ContactQueries;
 import io.portevoix.audience.Recipient;
 import io.portevoix.billing.SmsRates;
 import io.portevoix.campaigns.CampaignDetails;
@@ -16,7 +14,6 @@ import io.portevoix.templates.CompiledSms;
 import io.portevoix.templates.RecipientLinks;
 import io.portevoix.templates.SmsLength;
 import io.portevoix.templates.TemplateRenderer;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -31,23 +28,23 @@ import org.springframework.stereotype.Component;
  * Prices an SMS campaign recipient by recipient: the text rendered with the member's data, its
  * links as long as the short links that will replace them, its parts per GSM 03.38, the
  * destination country from the E.164 prefix and that country's rate. A text without merge tags is
- * measured once; members are read a thousand at a time otherwise. Counting and freezing a run use
+ * measured once; otherwise members are read with the recipients, in the same statement, and a
+ * text shared by several members is measured once. Counting and freezing a run use
  * the same pass, so what the count shows is what the run reserves.
  */
 @Component
 class SmsPricing {
 
     static final int CHUNK = 1_000;
+    static final int DISTINCT_TEXTS = 10_000;
 
     private final AudienceQueries audiences;
-    private final ContactQueries contacts;
     private final TemplateRenderer renderer;
     private final SmsRates rates;
     private final Outbox outbox;
 
-    SmsPricing(AudienceQueries audiences, ContactQueries contacts, TemplateRenderer renderer, SmsRates rates, Outbox outbox) {
+    SmsPricing(AudienceQueries audiences, TemplateRenderer renderer, SmsRates rates, Outbox outbox) {
         this.audiences = audiences;
-        this.contacts = contacts;
         this.renderer = renderer;
         this.rates = rates;
         this.outbox = outbox;
@@ -64,48 +61,46 @@ class SmsPricing {
     /** Prices every recipient of the campaign's audience, in the audience's order. Call inside a transaction. */
     void each(CampaignDetails c, Consumer<Priced> each) {
         String text = c.content().text();
-        CompiledSms sms = renderer.compileSms(text, c.broadcastType());
         int maxParts = outbox.maxSmsParts();
-        boolean personalised = text.contains("{{") || text.contains("{%");
-        int[] fixedParts = {-1};
         Map<String, OptionalInt> rateOf = new HashMap<>();
-        List<Recipient> chunk = new ArrayList<>(CHUNK);
-        Consumer<List<Recipient>> price = recipients -> {
-            Map<ContactId, ContactDetails> members = new HashMap<>();
-            if (personalised) {
-                contacts.findAll(recipients.stream().map(Recipient::contactId).toList()).forEach(m -> members.put(m.id(), m));
-            }
-            for (Recipient r : recipients) {
-                int parts;
-                if (personalised) {
-                    ContactDetails member = members.get(r.contactId());
-                    if (member == null) {
-                        continue;
-                    }
-                    parts = SmsLength.parts(outbox.smsAsSent(sms.render(member, RecipientLinks.PREVIEW)));
-                } else {
-                    if (fixedParts[0] < 0) {
-                        fixedParts[0] = SmsLength.parts(outbox.smsAsSent(renderer.previewSms(text, null, c.broadcastType())));
-                    }
-                    parts = fixedParts[0];
+        if (text.contains("{{") || text.contains("{%")) {
+            CompiledSms sms = renderer.compileSms(text, c.broadcastType());
+            Map<String, Integer> partsOf = new HashMap<>();
+            audiences.recipientsWithDetails(c.audience(), Channel.SMS, c.broadcastType(), (r, member) -> each.accept(
+                    priced(r, parts(sms.render(member, RecipientLinks.PREVIEW), partsOf), maxParts, rateOf)));
+        } else {
+            int[] fixedParts = {-1};
+            audiences.recipients(c.audience(), Channel.SMS, c.broadcastType(), r -> {
+                if (fixedParts[0] < 0) {
+                    fixedParts[0] = SmsLength.parts(outbox.smsAsSent(renderer.previewSms(text, null, c.broadcastType())));
                 }
-                String country = new PhoneNumber(r.address()).country();
-                OptionalInt rate = rateOf.computeIfAbsent(country, rates::creditsPerPart);
-                boolean addressable = rate.isPresent() && parts <= maxParts;
-                each.accept(new Priced(r.contactId(), r.address(), country, parts,
-                        rate.isPresent() ? parts * rate.getAsInt() : 0, addressable));
-            }
-        };
-        audiences.recipients(c.audience(), Channel.SMS, c.broadcastType(), r -> {
-            chunk.add(r);
-            if (chunk.size() == CHUNK) {
-                price.accept(chunk);
-                chunk.clear();
-            }
-        });
-        if (!chunk.isEmpty()) {
-            price.accept(chunk);
+                each.accept(priced(r, fixedParts[0], maxParts, rateOf));
+            });
         }
+    }
+
+    /**
+     * The parts of a rendered text once its links have their short length. Members who share the
+     * values the text uses (a first name, most often) share the text: it is measured once, up to
+     * {@value #DISTINCT_TEXTS} distinct texts.
+     */
+    private int parts(String rendered, Map<String, Integer> partsOf) {
+        Integer known = partsOf.get(rendered);
+        if (known != null) {
+            return known;
+        }
+        int parts = SmsLength.parts(outbox.smsAsSent(rendered));
+        if (partsOf.size() < DISTINCT_TEXTS) {
+            partsOf.put(rendered, parts);
+        }
+        return parts;
+    }
+
+    private Priced priced(Recipient r, int parts, int maxParts, Map<String, OptionalInt> rateOf) {
+        String country = new PhoneNumber(r.address()).country();
+        OptionalInt rate = rateOf.computeIfAbsent(country, rates::creditsPerPart);
+        return new Priced(r.contactId(), r.address(), country, parts, rate.isPresent() ? parts * rate.getAsInt() : 0,
+                rate.isPresent() && parts <= maxParts);
     }
 
     /** The per-country table: countries with the most recipients first. */

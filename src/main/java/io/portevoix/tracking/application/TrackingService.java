@@ -182,6 +182,9 @@ class TrackingService implements TrackingLinks, RecipientPages, Engagement, io.p
 
     @Override
     public String previewSms(String text) {
+        if (!text.contains("://")) {
+            return text;
+        }
         return SMS_LINK.matcher(text).replaceAll(java.util.regex.Matcher.quoteReplacement(shortUrl("x".repeat(LinkTokens.SHORT_CODE))));
     }
 

@@ -3,6 +3,7 @@ package io.portevoix.audience.adapter.jdbc;
 import io.portevoix.audience.AudienceRules;
 import io.portevoix.audience.BroadcastType;
 import io.portevoix.audience.Channel;
+import io.portevoix.audience.ContactDetails;
 import io.portevoix.audience.ContactId;
 import io.portevoix.audience.Exclusion;
 import io.portevoix.audience.ImportId;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +63,25 @@ class JdbcAudiences implements Audiences {
         long[] count = {0};
         jdbc.sql(sql).withFetchSize(2_000).params(params).query((RowCallbackHandler) rs -> {
             each.accept(new Recipient(new ContactId(rs.getObject(1, UUID.class)), rs.getString(2)));
+            count[0]++;
+        });
+        return count[0];
+    }
+
+    /** The ids are put in order before the join, so the wide rows are never sorted (nor spilled to disk). */
+    @Override
+    public long recipientsWithDetails(AccountId account, Selection selection,
+            BiConsumer<Recipient, ContactDetails> each) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String sql = ranked(account, selection, params) + """
+                select r.address as recipient_address, c.*
+                from (select id, address from ranked where reason is null and rank = 1 order by id) r
+                join audience.contact c on c.account_id = :account and c.id = r.id
+                order by r.id""";
+        long[] count = {0};
+        jdbc.sql(sql).withFetchSize(2_000).params(params).query((RowCallbackHandler) rs -> {
+            ContactDetails contact = JdbcContacts.contact(rs);
+            each.accept(new Recipient(contact.id(), rs.getString("recipient_address")), contact);
             count[0]++;
         });
         return count[0];

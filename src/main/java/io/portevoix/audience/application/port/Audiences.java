@@ -3,6 +3,7 @@ package io.portevoix.audience.application.port;
 import io.portevoix.audience.AudienceRules;
 import io.portevoix.audience.BroadcastType;
 import io.portevoix.audience.Channel;
+import io.portevoix.audience.ContactDetails;
 import io.portevoix.audience.ContactId;
 import io.portevoix.audience.Exclusion;
 import io.portevoix.audience.ImportId;
@@ -14,6 +15,7 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +31,9 @@ public interface Audiences {
     Map<@Nullable Exclusion, Long> count(AccountId account, Selection selection);
 
     long recipients(AccountId account, Selection selection, Consumer<Recipient> each);
+
+    /** The recipients as {@link #recipients}, each with its contact's details, in one statement. */
+    long recipientsWithDetails(AccountId account, Selection selection, BiConsumer<Recipient, ContactDetails> each);
 
     /** Of these ids, those that are not imports of the account. */
     List<ImportId> unknownImports(AccountId account, Collection<ImportId> ids);
