@@ -7,26 +7,12 @@ import io.portevoix.delivery.adapter.smpp.SmppSmsGateway;
 import io.portevoix.delivery.application.port.OutgoingSms;
 import io.portevoix.delivery.application.port.SmsSubmission;
 import io.portevoix.support.SmppTestServer;
-import io.portevoix.templates.GsmAlphabet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.jsmpp.bean.BindType;
-import org.jsmpp.bean.ESMClass;
-import org.jsmpp.bean.NumberingPlanIndicator;
-import org.jsmpp.bean.RawDataCoding;
-import org.jsmpp.bean.RegisteredDelivery;
-import org.jsmpp.bean.SMSCDeliveryReceipt;
-import org.jsmpp.bean.TypeOfNumber;
-import org.jsmpp.session.BindParameter;
-import org.jsmpp.session.SMPPSession;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -53,22 +39,20 @@ class SmppBenchmark {
             SmppSettings settings = SmppSettings.of(server.host(), server.port(), server.systemId(), server.password())
                     .withWindow(WINDOW).withMaxPerSecond(0).withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(1));
             SmppSmsGateway gateway = new SmppSmsGateway(settings, Clock.systemUTC());
-            SMPPSession session = bareSession(server);
+            BareSmppClient bareClient = BareSmppClient.bind(server, WINDOW);
             try {
                 while (!gateway.bound()) {
                     Thread.sleep(10);
                 }
-                bareClient(session, WARM_UP);
+                bareClient.submit(WARM_UP, SmppBenchmark::text);
                 send(gateway, WARM_UP);
                 long bareNanos = 0;
                 long gatewayNanos = 0;
                 for (int round = 0; round < ROUNDS; round++) {
+                    bareNanos += bareClient.submit(MESSAGES / ROUNDS, SmppBenchmark::text);
                     long start = System.nanoTime();
-                    bareClient(session, MESSAGES / ROUNDS);
-                    long middle = System.nanoTime();
                     send(gateway, MESSAGES / ROUNDS);
-                    gatewayNanos += System.nanoTime() - middle;
-                    bareNanos += middle - start;
+                    gatewayNanos += System.nanoTime() - start;
                 }
                 double bare = MESSAGES / (bareNanos / 1e9);
                 double through = MESSAGES / (gatewayNanos / 1e9);
@@ -76,7 +60,7 @@ class SmppBenchmark {
                 assertThat(through).as("submit_sm per second through the gateway").isGreaterThanOrEqualTo(1_000);
             } finally {
                 gateway.destroy();
-                session.unbindAndClose();
+                bareClient.close();
             }
         }
     }
@@ -102,38 +86,6 @@ class SmppBenchmark {
             if (outcomes.stream().anyMatch(outcome -> outcome.outcome() != SmsSubmission.Outcome.ACCEPTED)) {
                 throw new AssertionError("Not every SMS was accepted: " + outcomes.stream()
                         .filter(outcome -> outcome.outcome() != SmsSubmission.Outcome.ACCEPTED).findFirst().orElseThrow());
-            }
-        }
-    }
-
-    private static SMPPSession bareSession(SmppTestServer server) throws java.io.IOException {
-        SMPPSession session = new SMPPSession();
-        session.setTransactionTimer(30_000);
-        session.setPduProcessorDegree(WINDOW);
-        session.connectAndBind(server.host(), server.port(), new BindParameter(BindType.BIND_TRX, server.systemId(),
-                server.password(), "", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null), 10_000);
-        return session;
-    }
-
-    /** The physical limit: {@value #WINDOW} threads submitting in a loop on a bare jSMPP session, each waiting for its answer. */
-    private static void bareClient(SMPPSession session, int messages) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < WINDOW; t++) {
-                workers.add(threads.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < messages; i = next.getAndIncrement()) {
-                        session.submitShortMessage("", TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN,
-                                "ClubNantes", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN,
-                                "336" + (10_000_000 + i % 90_000_000), new ESMClass(), (byte) 0, (byte) 0, null,
-                                null, new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0,
-                                new RawDataCoding((byte) 0), (byte) 0, GsmAlphabet.encode(text(i)));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
             }
         }
     }

@@ -87,7 +87,7 @@ class SmsCountBenchmark {
                 "--portevoix.tracking.public-url=" + PUBLIC_URL, "--jobrunr.background-job-server.enabled=false")) {
             AccountId account = SystemActor.call("bench", () -> context.getBean(AccountQueries.class).all().stream()
                     .map(AccountSummary::id).findFirst().orElseThrow());
-            generate(database, account);
+            BenchMembers.generate(database, account, MEMBERS, BenchMembers.Mobiles.ABROAD);
             CampaignCommands commands = context.getBean(CampaignCommands.class);
             CampaignQueries queries = context.getBean(CampaignQueries.class);
             CampaignId campaign = SystemActor.call("bench", () -> TenantContext.callAs(account, () -> commands.create(
@@ -159,37 +159,6 @@ class SmsCountBenchmark {
             if (!Boolean.getBoolean("bench.keep")) {
                 TestDatabases.drop(database);
             }
-        }
-    }
-
-    /**
-     * The members, in one statement: first names from 0 to 15 letters (one in 97 without), GSM 7-bit
-     * but for {@code Maëlle}; 1 in 100 Swiss, German and Spanish, 2 in 100 Belgian, 1 in 200 in
-     * Réunion and in Japan, the others French; every mobile distinct.
-     */
-    private static void generate(String database, AccountId account) throws Exception {
-        try (Connection c = DriverManager.getConnection(TestDatabases.jdbcUrl(database), "portevoix_owner", "portevoix_owner");
-                Statement s = c.createStatement()) {
-            s.execute("select set_config('portevoix.account_id', '" + account + "', false)");
-            s.execute("""
-                    insert into audience.contact (account_id, id, unique_key, email, mobile, first_name, last_name, status,
-                      sms_informative, sms_marketing)
-                    select '%s', gen_random_uuid(), 'm' || g || '@bench.fr', 'm' || g || '@bench.fr',
-                      case
-                        when g %% 100 in (0, 1) then '+32470' || lpad(g::text, 6, '0')
-                        when g %% 100 = 2 then '+4179' || lpad(g::text, 7, '0')
-                        when g %% 100 = 3 then '+49151' || lpad(g::text, 8, '0')
-                        when g %% 100 = 4 then '+346' || lpad(g::text, 8, '0')
-                        when g %% 200 = 5 then '+8190' || lpad(g::text, 8, '0')
-                        when g %% 200 = 105 then '+262692' || lpad(g::text, 6, '0')
-                        else '+336' || lpad(g::text, 8, '0')
-                      end,
-                      case when g %% 97 = 0 then null else (array['Léa','Hugo','Emma','Lucas','Chloé','Louis','Inès','Jules',
-                        'Jean-Baptiste','Marie-Christine','Anne-Sophie','Maëlle','Zoé','Noah','Alexandre','Tom'])[1 + g %% 16] end,
-                      (array['Martin','Bernard','Petit','Durand','Moreau','Laurent','Simon','Michel','Roux','Blanc'])[1 + (g / 16) %% 10],
-                      'CLIENT', true, false
-                    from generate_series(1, %d) g""".formatted(account, MEMBERS));
-            s.execute("analyze audience.contact");
         }
     }
 
