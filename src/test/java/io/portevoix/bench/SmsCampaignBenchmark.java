@@ -53,7 +53,9 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * fed by a bare jSMPP client with the same window (measured before and after the campaigns, the
  * mean reported). Checks that nothing was lost or doubled: the server received exactly one
  * submit_sm per part, the run counts every member SENT and nothing failed or uncertain. Target: at
- * least {@value #TARGET} submit_sm/s. Writes {@code target/bench/sms-campaign.json}.
+ * least {@value #TARGET} submit_sm/s. Also reports where the workers' time goes ({@link Phases}): the
+ * seconds spent in each port call, out of the workers' wall-clock seconds. Writes
+ * {@code target/bench/sms-campaign.json}.
  */
 @Tag("bench")
 class SmsCampaignBenchmark {
@@ -71,7 +73,8 @@ class SmsCampaignBenchmark {
     static final String TEXT_WITH_LINK = "Bonjour {{ contact.firstName }} ! Samedi : https://club.example/portes-ouvertes";
     static final String BARE_TEXT = "Bonjour Léa, portes ouvertes samedi au club !";
 
-    record Measured(String name, double startSeconds, double sendSeconds, long submits, RunFigures figures) {
+    record Measured(String name, double startSeconds, double sendSeconds, long submits, RunFigures figures,
+            java.util.Map<String, Double> phases) {
 
         double rate() {
             return figures.parts() / sendSeconds;
@@ -106,11 +109,16 @@ class SmsCampaignBenchmark {
                 Thread.sleep(10);
             }
 
+            Phases phases = new Phases();
+            System.err.println("phases timed on " + phases.attach(context, io.portevoix.delivery.application.port.Messages.class,
+                    CampaignQueries.class, io.portevoix.audience.ContactQueries.class,
+                    io.portevoix.delivery.spi.TrackingLinks.class));
             bare.submit(WARM_UP, i -> BARE_TEXT);
             double bareBefore = MEMBERS / (bare.submit(MEMBERS, i -> BARE_TEXT) / 1e9);
-            Measured plain = campaign(context, server, account, "Portes ouvertes", TEXT);
+            Measured plain = campaign(context, server, phases, account, "Portes ouvertes", TEXT);
             double bareAfter = MEMBERS / (bare.submit(MEMBERS, i -> BARE_TEXT) / 1e9);
-            Measured linked = campaign(context, server, account, "Portes ouvertes (lien)", TEXT_WITH_LINK);
+            Measured linked = campaign(context, server, phases, account, "Portes ouvertes (lien)",
+                    TEXT_WITH_LINK);
             double baseline = (bareBefore + bareAfter) / 2;
             System.err.printf("bare client %.0f then %.0f submit_sm/s; %s; %s%n", bareBefore, bareAfter, plain, linked);
 
@@ -129,6 +137,15 @@ class SmsCampaignBenchmark {
                         m.figures().parts() / baseline, (m.startSeconds() + m.sendSeconds()) / (m.figures().parts() / baseline)));
                 metrics.add(metric(p + "server_submits", m.submits(), "submit_sm", m.figures().parts(),
                         (double) m.submits() / m.figures().parts()));
+                double workerSeconds = WORKERS * m.sendSeconds();
+                double timed = 0;
+                for (var phase : m.phases().entrySet()) {
+                    timed += phase.getValue();
+                    metrics.add(metric(p + "phase_" + phase.getKey().replaceAll("[^A-Za-z]+", "_").replaceAll("_$", ""),
+                            phase.getValue(), "s", workerSeconds, phase.getValue() / workerSeconds));
+                }
+                metrics.add(metric(p + "phase_rest_rendering_transactions", workerSeconds - timed, "s", workerSeconds,
+                        (workerSeconds - timed) / workerSeconds));
                 metrics.add(metric(p + "run_sent", m.figures().sent(), "messages", MEMBERS, (double) m.figures().sent() / MEMBERS));
             }
             String json = "[\n" + String.join(",\n", metrics) + "\n]\n";
@@ -153,8 +170,8 @@ class SmsCampaignBenchmark {
     }
 
     /** Creates and sends the campaign, then runs its workers until they have nothing left to claim. */
-    private static Measured campaign(ConfigurableApplicationContext context, SmppTestServer server, AccountId account,
-            String name, String text) throws Exception {
+    private static Measured campaign(ConfigurableApplicationContext context, SmppTestServer server, Phases phases,
+            AccountId account, String name, String text) throws Exception {
         CampaignCommands commands = context.getBean(CampaignCommands.class);
         CampaignQueries queries = context.getBean(CampaignQueries.class);
         OutboxWorkers workers = context.getBean(OutboxWorkers.class);
@@ -165,7 +182,9 @@ class SmsCampaignBenchmark {
         long start = System.nanoTime();
         RunId run = as(account, () -> commands.send(campaign, null).runId());
         long started = System.nanoTime();
-        try (ExecutorService threads = Executors.newFixedThreadPool(WORKERS)) {
+        java.util.concurrent.atomic.AtomicInteger named = new java.util.concurrent.atomic.AtomicInteger();
+        try (ExecutorService threads = Executors.newFixedThreadPool(WORKERS,
+                r -> new Thread(r, Phases.WORKER + named.incrementAndGet()))) {
             List<Future<Integer>> running = new ArrayList<>();
             for (int i = 0; i < WORKERS; i++) {
                 running.add(threads.submit(() -> as(account, () -> workers.deliver(run))));
@@ -180,7 +199,77 @@ class SmsCampaignBenchmark {
         check(as(account, () -> queries.find(campaign).orElseThrow().status()) == CampaignStatus.SENT,
                 name + " is not SENT: " + summary);
         return new Measured(name.contains("lien") ? "with_link" : "plain", (started - start) / 1e9, (done - started) / 1e9,
-                submits, summary.figures());
+                submits, summary.figures(), phases.takeSeconds());
+    }
+
+    /**
+     * Wall-clock time of the outbox workers' calls to the ports they use, added as advice to the
+     * application's own proxies of those beans once it runs (nothing is replaced); only the outermost
+     * call of a worker thread counts. The gateway's share is the time from the end of the batch's
+     * link shortening to the start of its outcome writing (the parts check and the submits).
+     */
+    static final class Phases implements org.aopalliance.intercept.MethodInterceptor {
+
+        static final String WORKER = "bench-worker-";
+        private final java.util.Map<String, java.util.concurrent.atomic.LongAdder> nanos =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        private final ThreadLocal<long[]> state = ThreadLocal.withInitial(() -> new long[2]);
+
+        /** Adds this advice to each bean that is an unfrozen Spring proxy; returns the instrumented types. */
+        List<String> attach(ConfigurableApplicationContext context, Class<?>... types) {
+            List<String> attached = new ArrayList<>();
+            for (Class<?> type : types) {
+                Object bean = context.getBean(type);
+                if (bean instanceof org.springframework.aop.framework.Advised advised && !advised.isFrozen()) {
+                    advised.addAdvice(0, this);
+                    attached.add(type.getSimpleName());
+                }
+            }
+            return attached;
+        }
+
+        @Override
+        public Object invoke(org.aopalliance.intercept.MethodInvocation invocation) throws Throwable {
+            if (!Thread.currentThread().getName().startsWith(WORKER)) {
+                return invocation.proceed();
+            }
+            long[] s = state.get();
+            if (s[0]++ > 0) {
+                try {
+                    return invocation.proceed();
+                } finally {
+                    s[0]--;
+                }
+            }
+            String name = invocation.getMethod().getName();
+            long start = System.nanoTime();
+            if (name.equals("smsSent") && s[1] != 0) {
+                add("gateway.submit (after shortenSms, before smsSent)", start - s[1]);
+                s[1] = 0;
+            }
+            try {
+                return invocation.proceed();
+            } finally {
+                long end = System.nanoTime();
+                s[0]--;
+                add(invocation.getMethod().getDeclaringClass().getSimpleName() + "." + name, end - start);
+                if (name.equals("shortenSms")) {
+                    s[1] = end;
+                }
+            }
+        }
+
+        private void add(String phase, long n) {
+            nanos.computeIfAbsent(phase, k -> new java.util.concurrent.atomic.LongAdder()).add(n);
+        }
+
+        /** Seconds per phase since the last call, largest first. */
+        java.util.LinkedHashMap<String, Double> takeSeconds() {
+            java.util.LinkedHashMap<String, Double> seconds = new java.util.LinkedHashMap<>();
+            nanos.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
+                    .forEach(e -> seconds.put(e.getKey(), e.getValue().sumThenReset() / 1e9));
+            return seconds;
+        }
     }
 
     private static <T> T as(AccountId account, Supplier<T> work) {
