@@ -49,6 +49,8 @@ class TemplatesBrowserTests extends BrowserTest {
         assertThat(page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Verrouillé")).first())
                 .isVisible();
         search("Relance");
+        // the grid is refreshed by the search: click once the previous rows are gone, not on a row being replaced
+        assertThat(cell("Rejet de prélèvement")).isHidden();
         cell("Relance fin d'abonnement").click();
         assertThat(page.locator("#template-preview-frame")).isVisible();
         shot("50-template-library");

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-class SmsOptionsService implements SmsOptions {
+class SmsOptionsService implements io.portevoix.delivery.SmsOptions {
 
     static final int MAX_PARTS = 10;
 
@@ -34,17 +34,17 @@ class SmsOptionsService implements SmsOptions {
     @Override
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('SETTINGS_GUEST')")
-    public Current current() {
+    public io.portevoix.delivery.SmsOptionsDetails current() {
         AccountId account = TenantContext.requireAccount();
         SmsAccountSettings.Options options = settings.find(account)
                 .orElse(new SmsAccountSettings.Options(installation.sms().maxParts(), ""));
-        return new Current(options.maxParts(), options.gateway(), gateways.installationDefault().map(SmsGateway::name)
+        return new io.portevoix.delivery.SmsOptionsDetails(options.maxParts(), options.gateway(), gateways.installationDefault().map(SmsGateway::name)
                 .orElse(""), gateways.all().stream().map(SmsGateway::name).toList());
     }
 
     @Override
     @Transactional
-    public Current change(int maxParts, String gateway) {
+    public io.portevoix.delivery.SmsOptionsDetails change(int maxParts, String gateway) {
         if (!TenantContext.currentActorCan(Area.SETTINGS, AccessLevel.EDITOR)) {
             throw new AccessDeniedException("Changing the SMS options needs the EDITOR level for SETTINGS");
         }

@@ -12,7 +12,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
-import io.portevoix.delivery.application.SmsOptions;
+import io.portevoix.delivery.SmsOptions;
 import io.portevoix.shared.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ final class SmsOptionsPanel extends Div {
 
     SmsOptionsPanel(SmsOptions options, boolean editor) {
         addClassName("pv-form-panel");
-        SmsOptions.Current current = options.current();
+        io.portevoix.delivery.SmsOptionsDetails current = options.current();
         maxParts.setLabel(getTranslation("smsOptions.maxParts"));
         maxParts.setHelperText(getTranslation("smsOptions.maxParts.help"));
         maxParts.setMin(1);
@@ -65,7 +65,7 @@ final class SmsOptionsPanel extends Div {
         add(new H3(getTranslation("smsOptions.title")), new Paragraph(getTranslation("smsOptions.text")), fields, new Div(save));
     }
 
-    private void show(SmsOptions.Current current) {
+    private void show(io.portevoix.delivery.SmsOptionsDetails current) {
         maxParts.setValue(current.maxParts());
         gateway.setValue(current.gateway());
     }

@@ -17,7 +17,7 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed("SETTINGS_GUEST")
 final class SmsSettingsView extends Main {
 
-    SmsSettingsView(SmsSendingWindows windows, io.portevoix.delivery.application.SmsOptions options) {
+    SmsSettingsView(SmsSendingWindows windows, io.portevoix.delivery.SmsOptions options) {
         addClassName("pv-view");
         boolean editor = TenantContext.currentActorCan(Area.SETTINGS, AccessLevel.EDITOR);
         add(new SmsOptionsPanel(options, editor), new SmsWindowPanel(windows, editor));

@@ -1,4 +1,4 @@
-package io.portevoix.delivery.application;
+package io.portevoix.delivery;
 
 import java.util.List;
 import org.jmolecules.architecture.hexagonal.PrimaryPort;
@@ -11,12 +11,8 @@ import org.jmolecules.architecture.hexagonal.PrimaryPort;
 @PrimaryPort
 public interface SmsOptions {
 
-    /** {@code gateway} empty: the installation's default, named in {@code defaultGateway}. */
-    record Current(int maxParts, String gateway, String defaultGateway, List<String> gateways) {
-    }
-
-    Current current();
+    SmsOptionsDetails current();
 
     /** SETTINGS at EDITOR level; audited. {@code maxParts} 1 to 10, {@code gateway} empty or a configured one. */
-    Current change(int maxParts, String gateway);
+    SmsOptionsDetails change(int maxParts, String gateway);
 }
