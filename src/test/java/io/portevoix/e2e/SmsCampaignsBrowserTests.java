@@ -43,6 +43,10 @@ class SmsCampaignsBrowserTests extends BrowserTest {
 
         page.locator("#step-next").click();
         assertThat(page.locator("#campaign-sender")).isVisible();
+        // starting from the club's SMS template puts its text in the composer, which the director then rewrites
+        page.locator("#campaign-sms-template input").fill("Rappel de séance");
+        page.locator("vaadin-combo-box-item >> visible=true").first().click();
+        assertThat(page.locator("#sms-text textarea")).hasValue(Pattern.compile("petit rappel : votre seance.*"));
         page.locator("#sms-text textarea").fill(
                 "Bonjour {{ contact.firstName }}, l'AG du club a lieu jeudi à 19 h. Programme : https://vitalis-lyon.exemple.fr/ag");
         assertThat(page.locator("#sms-encoding")).hasText("GSM 7 bits");

@@ -108,7 +108,6 @@ class SmsPricing {
 
         private final Set<String> excluded;
         private final Map<String, long[]> lines = new TreeMap<>();
-        private final Map<String, Integer> rates = new HashMap<>();
         private final SmsRates priceList;
 
         Table(Set<String> excluded, SmsRates priceList) {

@@ -329,10 +329,22 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
     }
 
     private Component smsContent() {
+        ComboBox<TemplateSummary> start = new ComboBox<>(getTranslation("campaign.sms.template"));
+        start.setItems(templates.list(new TemplateFilter(null, Channel.SMS, TemplateStatus.ACTIVE, null)));
+        start.setItemLabelGenerator(TemplateSummary::name);
+        start.setHelperText(getTranslation("campaign.sms.template.help"));
+        start.setId("campaign-sms-template");
+        start.setWidth("320px");
+        start.setVisible(campaign.editable() && editor);
+        start.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                templates.find(e.getValue().id()).ifPresent(t -> composer.setValue(t.smsText()));
+            }
+        });
         Anchor request = new Anchor("settings/sender-ids", getTranslation("campaign.sms.sender.request"));
         HorizontalLayout sender = new HorizontalLayout(senderId, request);
         sender.setAlignItems(FlexComponent.Alignment.BASELINE);
-        return new Div(new Paragraph(getTranslation("campaign.sms.content.help")), sender, composer);
+        return new Div(new Paragraph(getTranslation("campaign.sms.content.help")), start, sender, composer);
     }
 
     private Component content() {

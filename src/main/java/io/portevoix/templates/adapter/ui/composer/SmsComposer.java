@@ -94,6 +94,11 @@ public final class SmsComposer extends Div {
         return text.getValue();
     }
 
+    /** Replaces the text (e.g. with a template's), which updates the counter. */
+    public void setValue(String value) {
+        text.setValue(value == null ? "" : value);
+    }
+
     /** Fixes the broadcast type (a campaign chooses it in its details): marketing adds the opt-out mention. */
     public void lockBroadcastType(BroadcastType type) {
         marketing.setValue(type == BroadcastType.MARKETING);
