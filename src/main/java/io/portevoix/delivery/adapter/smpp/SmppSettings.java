@@ -21,7 +21,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxReconnectDelay   the longest wait between two binding attempts (60 s)
  * @param submitTimeout       how long a submit_sm waits for its answer before its outcome is uncertain (10 s)
  * @param bindTimeout         how long the bind waits for its answer (10 s)
- * @param defaultSender       the sender when a message has none (a number or an alphanumeric ID)
  */
 @ConfigurationProperties("portevoix.sms.smpp")
 public record SmppSettings(@DefaultValue("") String host, @DefaultValue("2775") int port,
@@ -29,7 +28,7 @@ public record SmppSettings(@DefaultValue("") String host, @DefaultValue("2775") 
         @DefaultValue("10") int window, @DefaultValue("100") int maxPerSecond,
         @DefaultValue("30s") Duration enquireLinkInterval, @DefaultValue("1s") Duration reconnectDelay,
         @DefaultValue("60s") Duration maxReconnectDelay, @DefaultValue("10s") Duration submitTimeout,
-        @DefaultValue("10s") Duration bindTimeout, @DefaultValue("") String defaultSender) {
+        @DefaultValue("10s") Duration bindTimeout) {
 
     public SmppSettings {
         host = host == null ? "" : host.strip();
@@ -41,7 +40,6 @@ public record SmppSettings(@DefaultValue("") String host, @DefaultValue("2775") 
         maxReconnectDelay = orDefault(maxReconnectDelay, Duration.ofSeconds(60));
         submitTimeout = orDefault(submitTimeout, Duration.ofSeconds(10));
         bindTimeout = orDefault(bindTimeout, Duration.ofSeconds(10));
-        defaultSender = defaultSender == null ? "" : defaultSender.strip();
         if (window < 1 || maxPerSecond < 0 || port < 1 || port > 65_535) {
             throw new IllegalArgumentException("portevoix.sms.smpp: window must be at least 1, max-per-second at "
                     + "least 0 and port between 1 and 65535");
@@ -53,22 +51,22 @@ public record SmppSettings(@DefaultValue("") String host, @DefaultValue("2775") 
 
     /** Settings for a server at {@code host:port} with the defaults above (tests, benchmarks). */
     public static SmppSettings of(String host, int port, String systemId, String password) {
-        return new SmppSettings(host, port, systemId, password, "", 10, 100, null, null, null, null, null, "");
+        return new SmppSettings(host, port, systemId, password, "", 10, 100, null, null, null, null, null);
     }
 
     public SmppSettings withWindow(int window) {
         return new SmppSettings(host, port, systemId, password, systemType, window, maxPerSecond, enquireLinkInterval,
-                reconnectDelay, maxReconnectDelay, submitTimeout, bindTimeout, defaultSender);
+                reconnectDelay, maxReconnectDelay, submitTimeout, bindTimeout);
     }
 
     public SmppSettings withMaxPerSecond(int maxPerSecond) {
         return new SmppSettings(host, port, systemId, password, systemType, window, maxPerSecond, enquireLinkInterval,
-                reconnectDelay, maxReconnectDelay, submitTimeout, bindTimeout, defaultSender);
+                reconnectDelay, maxReconnectDelay, submitTimeout, bindTimeout);
     }
 
     public SmppSettings withTimeouts(Duration submitTimeout, Duration reconnectDelay) {
         return new SmppSettings(host, port, systemId, password, systemType, window, maxPerSecond, enquireLinkInterval,
-                reconnectDelay, maxReconnectDelay, submitTimeout, bindTimeout, defaultSender);
+                reconnectDelay, maxReconnectDelay, submitTimeout, bindTimeout);
     }
 
     private static Duration orDefault(Duration value, Duration fallback) {

@@ -170,10 +170,7 @@ public class SmppSmsGateway implements SmsGateway, DisposableBean {
     }
 
     private SmsSubmission submitOne(OutgoingSms sms) {
-        String sender = sms.sender().isBlank() ? settings.defaultSender() : sms.sender().strip();
-        if (sender.isEmpty()) {
-            return SmsSubmission.failed("No sender: the message has none and portevoix.sms.smpp.default-sender is empty");
-        }
+        String sender = sms.sender().strip();
         List<String> parts = SmsLength.split(sms.text());
         if (parts.size() > MAX_PARTS) {
             return SmsSubmission.failed("Too long: " + parts.size() + " parts, " + MAX_PARTS + " at most");

@@ -11,6 +11,9 @@ public record OutgoingSms(long reference, String sender, String to, String text)
 
     public OutgoingSms {
         Objects.requireNonNull(sender, "sender");
+        if (sender.isBlank()) {
+            throw new IllegalArgumentException("An SMS needs a sender: a number or an approved sender ID");
+        }
         Objects.requireNonNull(text, "text");
         if (to == null || !to.matches("\\+[1-9][0-9]{6,14}")) {
             throw new IllegalArgumentException("Not an E.164 number: " + to);
