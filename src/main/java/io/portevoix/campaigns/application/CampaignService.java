@@ -415,7 +415,7 @@ class CampaignService implements CampaignCommands, CampaignQueries {
         }
         List<io.portevoix.campaigns.CountryCount> lines = table.lines();
         long recipients = 0;
-        long credits = 0;
+        long needed = 0;
         long nonAddressable = 0;
         long inExcluded = 0;
         for (io.portevoix.campaigns.CountryCount line : lines) {
@@ -424,7 +424,7 @@ class CampaignService implements CampaignCommands, CampaignQueries {
             } else {
                 recipients += line.recipients() - line.nonAddressable();
                 nonAddressable += line.nonAddressable();
-                credits += line.credits();
+                needed += line.credits();
             }
         }
         List<String> warnings = new ArrayList<>();
@@ -434,15 +434,12 @@ class CampaignService implements CampaignCommands, CampaignQueries {
         if (nonAddressable > 0) {
             warnings.add("NON_ADDRESSABLE");
         }
-        if (credits > credits()) {
+        long available = credits.available();
+        if (needed > available) {
             warnings.add("NOT_ENOUGH_CREDITS");
         }
-        return new CampaignCount(c.content().text().isBlank() ? count.recipients() : recipients, count.excluded(), credits,
-                credits(), warnings, lines, excludedCountries, nonAddressable, inExcluded);
-    }
-
-    private long credits() {
-        return credits.available();
+        return new CampaignCount(c.content().text().isBlank() ? count.recipients() : recipients, count.excluded(), needed,
+                available, warnings, lines, excludedCountries, nonAddressable, inExcluded);
     }
 
     // ---- sending

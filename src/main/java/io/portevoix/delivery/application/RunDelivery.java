@@ -328,11 +328,7 @@ class RunDelivery implements OutboxWorkers {
                 bounced.add(new String[] {message.address(), error});
             };
         }
-        if (message.attempts() >= MAX_ATTEMPTS) {
-            return () -> messages.failed(account, message.id(), "Gave up after " + MAX_ATTEMPTS + " attempts: " + error);
-        }
-        Duration wait = backoff(settings.retryBase(), message.attempts());
-        return () -> messages.retry(account, message.id(), clock.instant().plus(wait), error);
+        return retryLater(account, message, error);
     }
 
     /** {@code base} (30 s by default), then doubling at each attempt (1 min, 2 min, …), at most 1 hour. */

@@ -133,9 +133,14 @@ class TrackingService implements TrackingLinks, RecipientPages, Engagement, io.p
             return Optional.empty();
         }
         RecipientLink l = link.get();
-        Optional<String> url = as(l.account(), () -> transactions.execute(status -> events.url(l.account(), l.campaign(),
-                l.link())));
-        url.ifPresent(u -> writer.add(new Events.Event(l.account(), l.campaign(), l.contact(), "CLICK", l.link(),
+        return clicked(l.account(), l.campaign(), l.contact(), l.link(), method, userAgent);
+    }
+
+    /** The destination of a campaign's link, and the click recorded (flagged when a machine made it). */
+    private Optional<String> clicked(AccountId account, CampaignId campaign, ContactId contact, int link, String method,
+            String userAgent) {
+        Optional<String> url = as(account, () -> transactions.execute(status -> events.url(account, campaign, link)));
+        url.ifPresent(u -> writer.add(new Events.Event(account, campaign, contact, "CLICK", link,
                 MachineRules.DEFAULT.machine(method, userAgent, false), userAgent, clock.instant())));
         return url;
     }
@@ -200,11 +205,7 @@ class TrackingService implements TrackingLinks, RecipientPages, Engagement, io.p
             return Optional.empty();
         }
         Events.ShortLink l = link.get();
-        Optional<String> url = as(l.account(), () -> transactions.execute(status -> events.url(l.account(), l.campaign(),
-                l.link())));
-        url.ifPresent(u -> writer.add(new Events.Event(l.account(), l.campaign(), l.contact(), "CLICK", l.link(),
-                MachineRules.DEFAULT.machine(method, userAgent, false), userAgent, clock.instant())));
-        return url;
+        return clicked(l.account(), l.campaign(), l.contact(), l.link(), method, userAgent);
     }
 
     @Override

@@ -37,13 +37,7 @@ class JdbcMessages implements Messages {
             ps.setString(4, r.address());
             ps.setObject(5, campaign.value());
         });
-        int inserted = 0;
-        for (int[] batch : counts) {
-            for (int n : batch) {
-                inserted += Math.max(n, 0);
-            }
-        }
-        return inserted;
+        return inserted(counts);
     }
 
     @Override
@@ -61,6 +55,11 @@ class JdbcMessages implements Messages {
             ps.setInt(7, r.parts());
             ps.setInt(8, r.credits());
         });
+        return inserted(counts);
+    }
+
+    /** Rows a batched insert wrote ({@code on conflict do nothing} answers 0 for a row already there). */
+    private static int inserted(int[][] counts) {
         int inserted = 0;
         for (int[] batch : counts) {
             for (int n : batch) {

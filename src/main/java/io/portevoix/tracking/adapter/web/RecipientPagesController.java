@@ -69,19 +69,20 @@ class RecipientPagesController {
     @org.springframework.web.bind.annotation.RequestMapping(path = "/public/c/{token}",
             method = {org.springframework.web.bind.annotation.RequestMethod.GET, org.springframework.web.bind.annotation.RequestMethod.HEAD})
     ResponseEntity<String> click(@PathVariable String token, jakarta.servlet.http.HttpServletRequest request) {
-        return pages.click(token, request.getMethod(), userAgent(request))
-                .map(url -> ResponseEntity.status(HttpStatus.FOUND).header("Location", url).header("Cache-Control", "no-store")
-                        .header("Referrer-Policy", "no-referrer").<String>build())
+        return redirect(pages.click(token, request.getMethod(), userAgent(request)));
+    }
+
+    /** 302 to the exact destination, never cached nor told where it came from; 404 for a link that does not verify. */
+    private static ResponseEntity<String> redirect(java.util.Optional<String> destination) {
+        return destination.map(url -> ResponseEntity.status(HttpStatus.FOUND).header("Location", url)
+                        .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").<String>build())
                 .orElseGet(RecipientPagesController::notFound);
     }
 
     @org.springframework.web.bind.annotation.RequestMapping(path = "/s/{code}",
             method = {org.springframework.web.bind.annotation.RequestMethod.GET, org.springframework.web.bind.annotation.RequestMethod.HEAD})
     ResponseEntity<String> shortClick(@PathVariable String code, jakarta.servlet.http.HttpServletRequest request) {
-        return pages.shortClick(code, request.getMethod(), userAgent(request))
-                .map(url -> ResponseEntity.status(HttpStatus.FOUND).header("Location", url).header("Cache-Control", "no-store")
-                        .header("Referrer-Policy", "no-referrer").<String>build())
-                .orElseGet(RecipientPagesController::notFound);
+        return redirect(pages.shortClick(code, request.getMethod(), userAgent(request)));
     }
 
     @org.springframework.web.bind.annotation.RequestMapping(path = "/public/o/{token}",
