@@ -789,11 +789,23 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
 
     @Override
     protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
-        event.getUI().addPollListener(e -> {
+        polling = event.getUI().addPollListener(e -> {
             if (campaign != null && (campaign.status() == CampaignStatus.SENDING || campaign.channel() == Channel.SMS)) {
                 campaign = queries.find(campaign.id()).orElse(campaign);
                 showFigures();
             }
         });
     }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        event.getUI().setPollInterval(-1);
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+        }
+    }
+
+    /** The poll listener of the attached editor, removed when it leaves so that it never refreshes a closed page. */
+    private com.vaadin.flow.shared.@org.jspecify.annotations.Nullable Registration polling;
 }

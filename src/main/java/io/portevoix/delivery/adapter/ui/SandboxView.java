@@ -187,13 +187,20 @@ final class SandboxView extends Main {
     @Override
     protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
         event.getUI().setPollInterval(2_000);
-        event.getUI().addPollListener(e -> refreshSms());
+        polling = event.getUI().addPollListener(e -> refreshSms());
     }
 
     @Override
     protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
         event.getUI().setPollInterval(-1);
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+        }
     }
+
+    /** The poll listener of the attached view, removed when it leaves (another view may poll too). */
+    private com.vaadin.flow.shared.@org.jspecify.annotations.Nullable Registration polling;
 
     private void refresh() {
         grid.setItems(sandbox.messages());
