@@ -8,10 +8,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Delivery's configuration: the SMTP server ({@code PORTEVOIX_SMTP_*}), the default sender
  * ({@code PORTEVOIX_MAIL_FROM}), the public URL written into links, the demo sandbox, and
  * {@code retryBase}, the first back-off after a temporary failure (30 s; it doubles at each
- * attempt; tests shorten it so that retries do not make them wait minutes).
+ * attempt; tests shorten it so that retries do not make them wait minutes), and {@code secret}
+ * ({@code PORTEVOIX_SECRET}), the key material of encrypted settings.
  */
 @ConfigurationProperties("portevoix.delivery")
-public record DeliverySettings(String publicUrl, String mailFrom, Smtp smtp, Sandbox sandbox, Duration retryBase, Sms sms) {
+public record DeliverySettings(String publicUrl, String mailFrom, Smtp smtp, Sandbox sandbox, Duration retryBase, Sms sms,
+        String secret) {
 
     public DeliverySettings {
         publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080" : publicUrl.strip();
@@ -20,6 +22,7 @@ public record DeliverySettings(String publicUrl, String mailFrom, Smtp smtp, San
         sandbox = sandbox == null ? new Sandbox(false, 2525) : sandbox;
         retryBase = retryBase == null ? Duration.ofSeconds(30) : retryBase;
         sms = sms == null ? new Sms("", "", 3) : sms;
+        secret = secret == null ? "" : secret;
         if (retryBase.isNegative() || retryBase.isZero()) {
             throw new IllegalArgumentException("portevoix.delivery.retry-base must be positive");
         }
@@ -67,5 +70,14 @@ public record DeliverySettings(String publicUrl, String mailFrom, Smtp smtp, San
         }
         String host = URI.create(publicUrl).getHost();
         return "noreply@" + (host == null || !host.contains(".") ? "localhost.localdomain" : host);
+    }
+
+    /**
+     * What encrypts stored secrets (SMTP passwords, DKIM keys); empty when {@code PORTEVOIX_SECRET}
+     * has fewer than 32 characters, and then such settings cannot be saved.
+     */
+    public java.util.Optional<io.portevoix.delivery.domain.SecretBox> secretBox() {
+        return secret.length() < 32 ? java.util.Optional.empty()
+                : java.util.Optional.of(new io.portevoix.delivery.domain.SecretBox(secret));
     }
 }
