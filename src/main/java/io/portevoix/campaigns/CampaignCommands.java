@@ -47,6 +47,13 @@ public interface CampaignCommands {
 
     SendResult resume(CampaignId id);
 
+    /**
+     * Sends again the messages of the current run whose outcome is unknown (the process died while
+     * a server had them: they may have left). An approver's decision: the recipient may get the
+     * message twice. Not charged again (they were charged as unknown); returns how many were resent.
+     */
+    int resendUnknown(CampaignId id);
+
     /** Called by delivery when a run has no message left to send: settles its credits, ends the run. */
     void runFinished(RunId id);
 

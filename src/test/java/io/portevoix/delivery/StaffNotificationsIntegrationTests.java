@@ -7,6 +7,17 @@ import static io.portevoix.support.TestActors.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.portevoix.audience.Audience;
+import io.portevoix.audience.BroadcastType;
+import io.portevoix.audience.Channel;
+import io.portevoix.audience.ConsentSource;
+import io.portevoix.audience.ContactField;
+import io.portevoix.audience.ContactInput;
+import io.portevoix.campaigns.CampaignContent;
+import io.portevoix.campaigns.CampaignDetails;
+import io.portevoix.campaigns.CampaignDraft;
+import io.portevoix.campaigns.CampaignStatus;
+import io.portevoix.tenancy.Area;
 import io.portevoix.shared.EmailAddress;
 import io.portevoix.support.PorteVoixTest;
 import io.portevoix.support.TestActors;
@@ -31,6 +42,8 @@ class StaffNotificationsIntegrationTests {
     @Autowired AccountCommands accounts;
     @Autowired UserCommands users;
     @Autowired MailSandbox sandbox;
+    @Autowired io.portevoix.audience.ContactCommands contacts;
+    @Autowired io.portevoix.campaigns.CampaignCommands campaigns;
     @Autowired AuthenticationProvider loginProvider;
 
     @AfterEach
@@ -53,6 +66,42 @@ class StaffNotificationsIntegrationTests {
         assertThat(message.text()).contains("Bonjour Léa Moreau").contains("/login").contains("mot de passe initial");
         assertThat(message.html()).contains("<a href=\"http://localhost").contains("Léa Moreau");
         assertThat(message.from()).startsWith("noreply@");
+    }
+
+    @Test
+    void theApproversOfTheChannelAreToldByEmailThatACampaignWaitsForThem() {
+        String admin = uniqueEmail("approval-admin");
+        String club = "Club Validé " + System.nanoTime();
+        asSystem(() -> accounts.create(new CreateAccount(club, null, new EmailAddress(admin), "", PASSWORD)));
+        login(loginProvider, admin);
+        String editor = uniqueEmail("approval-editor");
+        String approver = uniqueEmail("approval-approver");
+        String smsApprover = uniqueEmail("approval-sms");
+        users.add(new AddUser(new EmailAddress(editor), "Éric Rédacteur", PASSWORD, false, AccessLevels.all(AccessLevel.EDITOR)));
+        users.add(new AddUser(new EmailAddress(approver), "Anne Valide", PASSWORD, false,
+                AccessLevels.all(AccessLevel.EDITOR).with(Area.EMAIL_CAMPAIGNS, AccessLevel.APPROVER)));
+        users.add(new AddUser(new EmailAddress(smsApprover), "Sam Texto", PASSWORD, false,
+                AccessLevels.all(AccessLevel.EDITOR).with(Area.SMS_CAMPAIGNS, AccessLevel.APPROVER)));
+        String domain = "v" + System.nanoTime() + ".example";
+        for (int i = 0; i < 2; i++) {
+            contacts.upsert(ContactInput.builder().set(ContactField.EMAIL, "m" + i + "@" + domain).build(), ConsentSource.API);
+        }
+        TestActors.logout();
+        login(loginProvider, editor);
+        CampaignDetails c = campaigns.create(new CampaignDraft("Assemblée générale", "", Channel.EMAIL,
+                BroadcastType.INFORMATIVE, new Audience(List.of("all"), List.of(), List.of(), List.of(), null),
+                new CampaignContent("Convocation", "", "<p>Bonjour</p>", "", null, "", "", "", "")));
+        assertThat(campaigns.send(c.id(), null).status()).isEqualTo(CampaignStatus.PENDING_APPROVAL);
+        TestActors.logout();
+
+        List<SandboxMessage> notices = await().atMost(Duration.ofSeconds(15)).until(() -> asSystem(() -> sandbox.messages())
+                .stream().filter(m -> m.subject().equals("À valider : Assemblée générale (" + club + ")")).toList(),
+                found -> found.size() >= 2);
+        assertThat(notices).flatExtracting(SandboxMessage::to).containsExactlyInAnyOrder(admin, approver);
+        SandboxMessage notice = notices.stream().filter(m -> m.to().contains(approver)).findFirst().orElseThrow();
+        assertThat(notice.text()).contains("Bonjour Anne Valide").contains(editor)
+                .contains("à 2 destinataires").contains("dès sa validation").contains("/campaigns/" + c.id());
+        assertThat(notice.html()).contains("<a href=\"http://localhost");
     }
 
     @Test

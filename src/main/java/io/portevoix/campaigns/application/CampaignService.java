@@ -84,10 +84,13 @@ class CampaignService implements CampaignCommands, CampaignQueries {
     private final io.portevoix.billing.SmsRates rates;
     private final io.portevoix.tenancy.SenderIdQueries senderIds;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     CampaignService(SmsPricing pricing, io.portevoix.billing.SmsRates rates, io.portevoix.tenancy.SenderIdQueries senderIds,
             ObjectProvider<Engagement> engagement, Campaigns campaigns, AudienceQueries audiences, TemplateRenderer renderer, TemplateQueries templates,
             TestMailSender testMails, CreditReservations credits, Outbox outbox, AccountQueries accounts, AuditLog audit,
-            Clock clock) {
+            org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.engagement = engagement;
         this.pricing = pricing;
         this.rates = rates;
@@ -467,6 +470,11 @@ class CampaignService implements CampaignCommands, CampaignQueries {
         requireSendable(c);
         CampaignDetails requested = c.requested(next, at, actor(), now);
         audit.record("campaign.send", c.name(), next + (at == null ? "" : " at " + at));
+        if (next == CampaignStatus.PENDING_APPROVAL) {
+            events.publishEvent(new io.portevoix.campaigns.CampaignSubmittedForApproval(TenantContext.requireAccount(),
+                    c.id(), c.name(), c.channel(), actor(), audiences.count(c.audience(), c.channel(), c.broadcastType())
+                            .recipients(), at));
+        }
         return proceed(requested);
     }
 
@@ -638,6 +646,31 @@ class CampaignService implements CampaignCommands, CampaignQueries {
         campaigns.update(account, with(c, CampaignStatus.SENDING));
         outbox.start(run.get().id());
         return new SendResult(CampaignStatus.SENDING, run.get().id());
+    }
+
+    @Override
+    @Transactional
+    public int resendUnknown(CampaignId id) {
+        CampaignDetails c = locked(id);
+        require(c.channel(), AccessLevel.APPROVER);
+        CampaignStatus next = Lifecycle.resendUnknown(c.status());
+        AccountId account = TenantContext.requireAccount();
+        if (c.currentRun() == null) {
+            throw new CampaignStateException("This campaign has no run to resend");
+        }
+        Campaigns.StoredRun run = campaigns.run(account, c.currentRun()).orElseThrow();
+        int resent = outbox.resendUnknown(run.id());
+        if (resent == 0) {
+            throw new CampaignStateException("No message of this campaign has an unknown outcome");
+        }
+        if (run.status() == RunStatus.DONE) {
+            // settled already: the unknown ones were charged then, so the run reopens with nothing reserved
+            campaigns.updateRun(account, run.id(), RunStatus.SENDING, 0, null);
+        }
+        campaigns.update(account, with(c, next));
+        outbox.start(run.id());
+        audit.record("campaign.resendUnknown", c.name(), resent + " messages");
+        return resent;
     }
 
     @Override

@@ -37,6 +37,9 @@ public interface Outbox {
     /** The most parts an SMS of this account may have (3 by default); longer ones are not sent. */
     int maxSmsParts();
 
+    /** Puts the run's messages whose outcome is unknown back in line (due now); returns how many. */
+    int resendUnknown(RunId run);
+
     /** Starts handing the run's messages to the servers, once the current transaction commits. */
     void start(RunId run);
 

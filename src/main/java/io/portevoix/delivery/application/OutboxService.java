@@ -32,10 +32,12 @@ class OutboxService implements Outbox {
     private final DeliverySettings settings;
     private final org.springframework.beans.factory.ObjectProvider<io.portevoix.delivery.spi.TrackingLinks> links;
     private final SmsGateways gateways;
+    private final java.time.Clock clock;
 
     OutboxService(Messages messages, AudienceQueries audiences, DeliveryJobs jobs, DeliverySettings settings,
             org.springframework.beans.factory.ObjectProvider<io.portevoix.delivery.spi.TrackingLinks> links,
-            SmsGateways gateways) {
+            SmsGateways gateways, java.time.Clock clock) {
+        this.clock = clock;
         this.links = links;
         this.gateways = gateways;
         this.messages = messages;
@@ -99,6 +101,11 @@ class OutboxService implements Outbox {
     @Override
     public int maxSmsParts() {
         return gateways.maxParts(TenantContext.requireAccount());
+    }
+
+    @Override
+    public int resendUnknown(RunId run) {
+        return messages.resendUnknown(TenantContext.requireAccount(), run, clock.instant());
     }
 
     @Override

@@ -246,6 +246,13 @@ class CampaignsController {
         return result(commands.resume(id(id)));
     }
 
+    @PostMapping("/{id}/resend-unknown")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Send again the messages whose outcome is unknown (approver; they may arrive twice)")
+    Map<String, Object> resendUnknown(@PathVariable String id) {
+        return Map.of("resent", commands.resendUnknown(id(id)));
+    }
+
     @GetMapping("/{id}/stats")
     @Operation(summary = "Figures over every run: sent, failed, opens and clicks by people, rates over sent")
     Map<String, Object> stats(@PathVariable String id) {

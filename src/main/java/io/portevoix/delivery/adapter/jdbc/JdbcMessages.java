@@ -258,6 +258,14 @@ class JdbcMessages implements Messages {
     }
 
     @Override
+    public int resendUnknown(AccountId account, RunId run, Instant now) {
+        return jdbc.sql("update delivery.message set state = 'PENDING', next_attempt_at = ?, claimed_by = null,"
+                        + " last_error = 'Resent by an approver after an unknown outcome'"
+                        + " where account_id = ? and run_id = ? and state = 'UNKNOWN'")
+                .params(Timestamp.from(now), account.value(), run.value()).update();
+    }
+
+    @Override
     public List<io.portevoix.campaigns.spi.RunRecipient> ofRun(AccountId account, RunId run, int offset, int limit) {
         return jdbc.sql("select contact_id, address, case when state = 'SENT' and receipt is not null then receipt"
                         + " when state = 'SENDING' then 'PENDING' else state end, sent_at from delivery.message"
