@@ -693,6 +693,8 @@ class CampaignService implements CampaignCommands, CampaignQueries {
         }
         audit.record("campaign.sent", c.name(), figures.sent() + " sent, " + figures.failed() + " failed, "
                 + figures.unknown() + " unknown");
+        events.publishEvent(new io.portevoix.campaigns.CampaignRunFinished(account, c.id(), c.name(), c.channel(),
+                current.number(), figures.targeted(), figures.sent(), figures.failed(), figures.unknown()));
     }
 
     @Override

@@ -4,7 +4,9 @@ import io.portevoix.delivery.application.port.MailTransport;
 import io.portevoix.delivery.application.port.OutgoingMail;
 import io.portevoix.shared.EmailAddress;
 import io.portevoix.audience.Channel;
+import io.portevoix.campaigns.CampaignRunFinished;
 import io.portevoix.campaigns.CampaignSubmittedForApproval;
+import io.portevoix.tenancy.StaffMail;
 import io.portevoix.tenancy.AccessLevel;
 import io.portevoix.tenancy.AccountDetails;
 import io.portevoix.tenancy.AccountQueries;
@@ -29,8 +31,9 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * Mail to the staff of an account: a user is told they were given access, with the login address;
- * the approvers of a channel are told that a campaign waits for them, with what it is, who asked,
- * how many recipients and a link to review it. Mail to staff never goes to members; without a
+ * the approvers of a channel who asked for it are told that a campaign waits for them (what, who
+ * asked, how many recipients, a link to review it), and those who asked for send reports get the
+ * figures of each finished run. Mail to staff never goes to members; without a
  * configured server it is skipped (and logged).
  */
 @Component
@@ -67,7 +70,7 @@ class StaffNotifications {
         record Approvers(List<AccountUser> users, AccountDetails account) {
         }
         Approvers approvers = SystemActor.call("approval notice", () -> TenantContext.callAs(event.accountId(),
-                () -> separately.execute(status -> new Approvers(users.users().stream()
+                () -> separately.execute(status -> new Approvers(users.askedFor(StaffMail.APPROVAL_REQUESTS).stream()
                         .filter(u -> u.administrator() || u.levels().allows(area, AccessLevel.APPROVER)).toList(),
                         accounts.current()))));
         boolean french = !"en".equals(approvers.account().locale().getLanguage());
@@ -94,6 +97,47 @@ class StaffNotifications {
                         new EmailAddress(approver.email()), subject, text, html(text, link, french)));
             } catch (MailTransport.MailTransportException e) {
                 LOG.warn("The approval notice of {} could not reach {}", event.name(), approver.email(), e);
+            }
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(CampaignRunFinished event) {
+        if (!transport.available()) {
+            LOG.warn("No mail server configured: the send report of {} was not sent", event.name());
+            return;
+        }
+        Area area = event.channel() == Channel.SMS ? Area.SMS_CAMPAIGNS : Area.EMAIL_CAMPAIGNS;
+        record Readers(List<AccountUser> users, AccountDetails account) {
+        }
+        Readers readers = SystemActor.call("send report", () -> TenantContext.callAs(event.accountId(),
+                () -> separately.execute(status -> new Readers(users.askedFor(StaffMail.SEND_REPORTS).stream()
+                        .filter(u -> u.administrator() || u.levels().allows(area, AccessLevel.GUEST)).toList(),
+                        accounts.current()))));
+        boolean french = !"en".equals(readers.account().locale().getLanguage());
+        NumberFormat numbers = NumberFormat.getIntegerInstance(readers.account().locale());
+        String link = settings.publicUrl().replaceAll("/+$", "") + "/campaigns/" + event.campaignId();
+        String subject = french ? "Envoi terminé : " + event.name() + " (" + readers.account().name() + ")"
+                : "Send finished: " + event.name() + " (" + readers.account().name() + ")";
+        for (AccountUser reader : readers.users()) {
+            String name = reader.displayName().isBlank() ? reader.email() : reader.displayName();
+            String text = french
+                    ? "Bonjour " + name + ",\n\nL’envoi n° " + event.runNumber() + " de la campagne « " + event.name()
+                            + " » est terminé.\nDestinataires : " + numbers.format(event.targeted()) + "\nEnvoyés : "
+                            + numbers.format(event.sent()) + "\nÉchecs : " + numbers.format(event.failed())
+                            + "\nIssue inconnue : " + numbers.format(event.unknown())
+                            + "\n\nLes ouvertures et les clics s’affichent en direct sur la page de la campagne : " + link
+                            + "\n\nL’équipe Porte-Voix"
+                    : "Hello " + name + ",\n\nSend no. " + event.runNumber() + " of the campaign \"" + event.name()
+                            + "\" has finished.\nRecipients: " + numbers.format(event.targeted()) + "\nSent: "
+                            + numbers.format(event.sent()) + "\nFailed: " + numbers.format(event.failed())
+                            + "\nUnknown outcome: " + numbers.format(event.unknown())
+                            + "\n\nOpens and clicks show live on the campaign's page: " + link + "\n\nThe Porte-Voix team";
+            try {
+                transport.send(new OutgoingMail(new EmailAddress(settings.defaultSender()), "Porte-Voix",
+                        new EmailAddress(reader.email()), subject, text, html(text, link, french)));
+            } catch (MailTransport.MailTransportException e) {
+                LOG.warn("The send report of {} could not reach {}", event.name(), reader.email(), e);
             }
         }
     }
