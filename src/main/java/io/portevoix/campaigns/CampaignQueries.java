@@ -41,6 +41,9 @@ public interface CampaignQueries {
     /** For delivery: the content of a run and whether its campaign is sending. */
     Optional<RunContent> runContent(RunId id);
 
+    /** The campaign of each of these runs (of the current account), read at once; unknown runs are left out. */
+    java.util.Map<RunId, RunLabel> runLabels(java.util.Collection<RunId> runs);
+
     /** The e-mail as a member (or example values when null) would receive it, links inactive. */
     io.portevoix.templates.RenderedEmail preview(CampaignId id, io.portevoix.audience.@org.jspecify.annotations.Nullable ContactId contact);
 

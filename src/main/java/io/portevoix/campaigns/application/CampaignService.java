@@ -800,6 +800,12 @@ class CampaignService implements CampaignCommands, CampaignQueries {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.Map<RunId, io.portevoix.campaigns.RunLabel> runLabels(java.util.Collection<RunId> runs) {
+        return runs.isEmpty() ? java.util.Map.of() : campaigns.runLabels(TenantContext.requireAccount(), runs);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<RunContent> runContent(RunId id) {
         AccountId account = TenantContext.requireAccount();
         return campaigns.run(account, id).flatMap(run -> campaigns.find(account, run.campaign()).map(c -> {

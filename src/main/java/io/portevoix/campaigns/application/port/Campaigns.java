@@ -42,6 +42,8 @@ public interface Campaigns {
 
     Optional<StoredRun> run(AccountId account, RunId id);
 
+    java.util.Map<RunId, io.portevoix.campaigns.RunLabel> runLabels(AccountId account, java.util.Collection<RunId> runs);
+
     List<StoredRun> runs(AccountId account, CampaignId campaign);
 
     java.util.Set<String> excludedCountries(AccountId account, CampaignId id);
