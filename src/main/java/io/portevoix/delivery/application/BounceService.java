@@ -92,8 +92,8 @@ class BounceService implements BounceReports, DisposableBean {
         if (ref.isEmpty()) {
             return false;
         }
-        String id = bounce.reportId().isEmpty()
-                ? "webhook:" + bounce.messageId() + ":" + bounce.type() + ":" + bounce.at().toEpochMilli()
+        // without the provider's id, the same type reported twice for one message is the same report
+        String id = bounce.reportId().isEmpty() ? "webhook:" + bounce.messageId() + ":" + bounce.type()
                 : "webhook:" + bounce.reportId();
         keep(new BounceInbox.Report(id, bounce.type().name(), ref.get().message(), new RunId(ref.get().run()),
                 bounce.email(), bounce.reason(), "WEBHOOK", clock.instant()));

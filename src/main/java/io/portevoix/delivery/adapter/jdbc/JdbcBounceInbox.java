@@ -71,7 +71,7 @@ class JdbcBounceInbox implements BounceInbox {
     @Override
     public boolean softInARow(AccountId account, String address, int count) {
         return jdbc.sql("""
-                select count(*) = :count and coalesce(bool_and(b.type = 'SOFT'), false)
+                select count(*) = :count and coalesce(bool_and(coalesce(b.type = 'SOFT', false)), false)
                 from (select m.id from delivery.message m where m.account_id = :account and lower(m.address) = lower(:address)
                         and m.state in ('SENT', 'BOUNCED') order by m.sent_at desc, m.id desc limit :count) latest
                 left join lateral (select type from delivery.bounce b where b.account_id = :account and b.message_id = latest.id
