@@ -3,7 +3,6 @@ package io.portevoix.delivery.adapter.web;
 import io.portevoix.delivery.BounceReports;
 import io.portevoix.delivery.BounceType;
 import io.portevoix.delivery.ReportedBounce;
-import io.portevoix.delivery.application.DeliverySettings;
 import io.portevoix.shared.EmailAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -45,9 +45,10 @@ class BounceWebhookController {
     private final Clock clock;
     private final JsonMapper json = JsonMapper.shared();
 
-    BounceWebhookController(BounceReports bounces, DeliverySettings settings, Clock clock) {
+    BounceWebhookController(BounceReports bounces,
+            @Value("${portevoix.delivery.bounces.webhook-secret:}") String secret, Clock clock) {
         this.bounces = bounces;
-        this.secret = settings.bounces().webhookSecret().getBytes(StandardCharsets.UTF_8);
+        this.secret = secret.strip().getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
     }
 
