@@ -843,6 +843,7 @@ class CampaignService implements CampaignCommands, CampaignQueries {
         long parts = 0;
         long used = 0;
         long stops = 0;
+        long bounced = 0;
         for (Campaigns.StoredRun run : campaigns.runs(TenantContext.requireAccount(), id)) {
             RunFigures f = outbox.figures(run.id());
             delivered += f.delivered();
@@ -850,6 +851,7 @@ class CampaignService implements CampaignCommands, CampaignQueries {
             parts += f.parts();
             used += f.chargedCredits();
             stops += f.stops();
+            bounced += f.bounced();
             targeted += f.targeted();
             sent += f.sent();
             failed += f.failed();
@@ -858,7 +860,8 @@ class CampaignService implements CampaignCommands, CampaignQueries {
         }
         EngagementFigures engagement = this.engagement.orderedStream().findFirst().map(e -> e.figures(id))
                 .orElse(EngagementFigures.NONE);
-        return new CampaignStats(targeted, sent, failed + undelivered, failed, unknown, pending, engagement, delivered,
+        // bounced: refused by the server when handed over (FAILED), or bounced after it left
+        return new CampaignStats(targeted, sent, failed + undelivered, failed + bounced, unknown, pending, engagement, delivered,
                 undelivered, parts, used, stops);
     }
 

@@ -9,11 +9,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * ({@code PORTEVOIX_MAIL_FROM}), the public URL written into links, the demo sandbox, and
  * {@code retryBase}, the first back-off after a temporary failure (30 s; it doubles at each
  * attempt; tests shorten it so that retries do not make them wait minutes), and {@code secret}
- * ({@code PORTEVOIX_SECRET}), the key material of encrypted settings.
+ * ({@code PORTEVOIX_SECRET}), the key material of encrypted settings, and the bounce mailbox.
  */
 @ConfigurationProperties("portevoix.delivery")
 public record DeliverySettings(String publicUrl, String mailFrom, Smtp smtp, Sandbox sandbox, Duration retryBase, Sms sms,
-        String secret) {
+        String secret, Bounces bounces) {
 
     public DeliverySettings {
         publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080" : publicUrl.strip();
@@ -23,6 +23,7 @@ public record DeliverySettings(String publicUrl, String mailFrom, Smtp smtp, San
         retryBase = retryBase == null ? Duration.ofSeconds(30) : retryBase;
         sms = sms == null ? new Sms("", "", 3) : sms;
         secret = secret == null ? "" : secret;
+        bounces = bounces == null ? new Bounces("", "", 993, "", "", "tls", "") : bounces;
         if (retryBase.isNegative() || retryBase.isZero()) {
             throw new IllegalArgumentException("portevoix.delivery.retry-base must be positive");
         }
@@ -59,6 +60,41 @@ public record DeliverySettings(String publicUrl, String mailFrom, Smtp smtp, San
         }
     }
 
+    /**
+     * Where bounces come back: {@code address} ({@code PORTEVOIX_BOUNCE_ADDRESS}, e.g.
+     * {@code bounces@bounce.example.org}) is the envelope sender of campaign e-mails, tagged per
+     * message ({@code bounces+m<id>-<mac>@…}, VERP) and also the mailto target of
+     * {@code List-Unsubscribe} ({@code bounces+u<id>-<mac>@…}): its server must deliver
+     * {@code +tag} sub-addresses to the same mailbox. That mailbox is read over IMAP
+     * ({@code PORTEVOIX_BOUNCE_IMAP_HOST/PORT/USER/PASSWORD/SECURITY}, security none, starttls or
+     * tls); an empty host means nothing is polled. {@code webhookSecret}
+     * ({@code PORTEVOIX_BOUNCE_WEBHOOK_SECRET}) guards {@code POST /public/bounces}; empty: no webhook.
+     */
+    public record Bounces(String address, String imapHost, int imapPort, String imapUser, String imapPassword,
+            String imapSecurity, String webhookSecret) {
+
+        public Bounces {
+            webhookSecret = webhookSecret == null ? "" : webhookSecret.strip();
+            address = address == null ? "" : address.strip();
+            imapHost = imapHost == null ? "" : imapHost.strip();
+            imapUser = imapUser == null ? "" : imapUser.strip();
+            imapPassword = imapPassword == null ? "" : imapPassword;
+            imapSecurity = imapSecurity == null || imapSecurity.isBlank() ? "tls"
+                    : imapSecurity.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!java.util.Set.of("none", "starttls", "tls").contains(imapSecurity)) {
+                throw new IllegalArgumentException("PORTEVOIX_BOUNCE_IMAP_SECURITY must be none, starttls or tls");
+            }
+            if (!address.isEmpty() && !io.portevoix.shared.EmailAddress.isValid(address)) {
+                throw new IllegalArgumentException("PORTEVOIX_BOUNCE_ADDRESS is not an e-mail address: " + address);
+            }
+            imapPort = imapPort <= 0 ? ("tls".equals(imapSecurity) ? 993 : 143) : imapPort;
+        }
+
+        public boolean polled() {
+            return !imapHost.isEmpty();
+        }
+    }
+
     /** The embedded SMTP server of the demo; port 0 picks a free port (tests). */
     public record Sandbox(boolean enabled, int port) {
     }
@@ -79,5 +115,16 @@ public record DeliverySettings(String publicUrl, String mailFrom, Smtp smtp, San
     public java.util.Optional<io.portevoix.delivery.domain.SecretBox> secretBox() {
         return secret.length() < 32 ? java.util.Optional.empty()
                 : java.util.Optional.of(new io.portevoix.delivery.domain.SecretBox(secret));
+    }
+
+    /**
+     * The signed per-message sub-addresses of the bounce address; empty when
+     * {@code PORTEVOIX_BOUNCE_ADDRESS} is not set or {@code PORTEVOIX_SECRET} has fewer than 32
+     * characters (then mails keep their From as envelope sender and bounces are attributed by the
+     * Message-ID they quote).
+     */
+    public java.util.Optional<io.portevoix.delivery.domain.BounceTags> bounceTags() {
+        return bounces.address().isEmpty() || secret.length() < 32 ? java.util.Optional.empty()
+                : java.util.Optional.of(new io.portevoix.delivery.domain.BounceTags(bounces.address(), secret));
     }
 }

@@ -17,6 +17,7 @@ import io.portevoix.delivery.application.port.OutgoingMail;
 import io.portevoix.delivery.application.port.OutgoingSms;
 import io.portevoix.delivery.application.port.SmsGateway;
 import io.portevoix.delivery.application.port.SmsSubmission;
+import io.portevoix.delivery.domain.BounceTags;
 import io.portevoix.templates.CompiledSms;
 import io.portevoix.templates.SmsLength;
 import io.portevoix.shared.AccountId;
@@ -272,6 +273,7 @@ class RunDelivery implements OutboxWorkers {
         EmailAddress from = new EmailAddress(c.content().fromEmail());
         EmailAddress replyTo = c.content().replyTo().isEmpty() ? null : new EmailAddress(c.content().replyTo());
         String host = Optional.ofNullable(URI.create(settings.publicUrl()).getHost()).orElse("localhost");
+        Optional<BounceTags> tags = settings.bounceTags();
         for (Messages.Claimed message : batch) {
             ContactDetails contact = byId.get(message.contact());
             if (contact == null) {
@@ -287,13 +289,15 @@ class RunDelivery implements OutboxWorkers {
                         + c.broadcastType().name().toLowerCase(java.util.Locale.ROOT) + ":porte-voix");
                 if (signer != null && c.broadcastType() != io.portevoix.audience.BroadcastType.LEGAL) {
                     headers.put("List-Unsubscribe", "<" + signer.oneClickUnsubscribe(c.campaign(), contact.id(),
-                            c.broadcastType()) + ">");
+                            c.broadcastType()) + ">" + tags.map(t -> ", <mailto:" + t.address(BounceTags.Purpose.UNSUBSCRIBE,
+                            message.id()) + "?subject=unsubscribe>").orElse(""));
                     headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
                 }
                 String html = signer == null ? rendered.html() : signer.track(rendered.html(), c.campaign(), contact.id());
                 transport.send(new OutgoingMail(from, c.content().fromName(), new EmailAddress(message.address()),
                         rendered.subject(), rendered.text(), html,
-                        "<m" + message.id() + "." + c.run() + "@" + host + ">", replyTo, headers));
+                        "<m" + message.id() + "." + c.run() + "@" + host + ">", replyTo, headers,
+                        tags.map(t -> new EmailAddress(t.address(BounceTags.Purpose.BOUNCE, message.id()))).orElse(null)));
                 sent.add(message.id());
             } catch (MailTransport.MailTransportException e) {
                 outcomes.add(failure(account, message, e, bounced));

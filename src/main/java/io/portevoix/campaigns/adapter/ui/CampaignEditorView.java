@@ -665,10 +665,11 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
                 live = campaign.status() == CampaignStatus.SENDING || sms.delivered() + sms.undelivered() < sms.sent();
                 return;
             }
+            io.portevoix.campaigns.CampaignStats stats = queries.stats(campaign.id());
             tiles.add(tile("targeted", run.targeted()), tile("sent", run.figures().sent()),
                     tile("pending", run.figures().pending()), tile("failed", run.figures().failed()),
-                    tile("unknown", run.figures().unknown()));
-            io.portevoix.campaigns.CampaignStats stats = queries.stats(campaign.id());
+                    tile("unknown", run.figures().unknown()),
+                    tile("bounced", run.figures().failed() + run.figures().bounced()));
             java.text.NumberFormat percent = java.text.NumberFormat.getPercentInstance(getLocale());
             percent.setMaximumFractionDigits(1);
             Div engagement = new Div();

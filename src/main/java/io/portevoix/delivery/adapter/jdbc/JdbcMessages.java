@@ -79,19 +79,20 @@ class JdbcMessages implements Messages {
     public RunFigures figures(AccountId account, RunId run) {
         return jdbc.sql("""
                 select count(*), count(*) filter (where state in ('PENDING', 'SENDING')), count(*) filter (where state = 'SENDING'),
-                  count(*) filter (where state = 'SENT'),
+                  count(*) filter (where state in ('SENT', 'BOUNCED')),
                   count(*) filter (where state = 'FAILED'), count(*) filter (where state = 'UNKNOWN'),
                   count(*) filter (where receipt = 'DELIVERED'), count(*) filter (where receipt in ('FAILED', 'EXPIRED')),
-                  coalesce(sum(parts) filter (where state = 'SENT'), 0),
-                  coalesce(sum(credits) filter (where state in ('SENT', 'UNKNOWN')), 0),
+                  coalesce(sum(parts) filter (where state in ('SENT', 'BOUNCED')), 0),
+                  coalesce(sum(credits) filter (where state in ('SENT', 'UNKNOWN', 'BOUNCED')), 0),
                   coalesce(sum(credits) filter (where state = 'PENDING'), 0),
                   coalesce(sum(credits) filter (where state in ('PENDING', 'SENDING')), 0),
-                  (select count(*) from delivery.sms_reply r where r.account_id = ? and r.run_id = ? and r.stop)
+                  (select count(*) from delivery.sms_reply r where r.account_id = ? and r.run_id = ? and r.stop),
+                  count(*) filter (where state = 'BOUNCED')
                 from delivery.message where account_id = ? and run_id = ?""")
                 .params(account.value(), run.value(), account.value(), run.value())
                 .query((rs, n) -> new RunFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                         rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
-                        rs.getLong(12), rs.getLong(13)))
+                        rs.getLong(12), rs.getLong(13), rs.getLong(14)))
                 .single();
     }
 

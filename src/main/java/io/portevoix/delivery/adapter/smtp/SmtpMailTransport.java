@@ -61,6 +61,9 @@ class SmtpMailTransport implements MailTransport, DisposableBean {
         if (mail.replyTo() != null) {
             email.withReplyTo(mail.replyTo().value());
         }
+        if (mail.bounceTo() != null) {
+            email.withBounceTo(mail.bounceTo().value());
+        }
         mail.headers().forEach(email::withHeader);
         try {
             mailer.sendMail(email.buildEmail());

@@ -8,13 +8,20 @@ import org.jspecify.annotations.Nullable;
 /**
  * One message to hand to a mail server: always multipart/alternative (text and HTML), with a
  * stable {@code Message-ID} when the sender gives one (so a resend is recognisable), a reply-to
- * address when there is one, and extra headers ({@code Feedback-ID}, …).
+ * address when there is one, extra headers ({@code Feedback-ID}, …), and the envelope sender
+ * ({@code bounceTo}, the Return-Path bounces go to) when it is not the From address.
  */
 public record OutgoingMail(EmailAddress from, String fromName, EmailAddress to, String subject, String text,
-        String html, @Nullable String messageId, @Nullable EmailAddress replyTo, Map<String, String> headers) {
+        String html, @Nullable String messageId, @Nullable EmailAddress replyTo, Map<String, String> headers,
+        @Nullable EmailAddress bounceTo) {
 
     public OutgoingMail(EmailAddress from, String fromName, EmailAddress to, String subject, String text, String html) {
         this(from, fromName, to, subject, text, html, null, null, Map.of());
+    }
+
+    public OutgoingMail(EmailAddress from, String fromName, EmailAddress to, String subject, String text, String html,
+            @Nullable String messageId, @Nullable EmailAddress replyTo, Map<String, String> headers) {
+        this(from, fromName, to, subject, text, html, messageId, replyTo, headers, null);
     }
 
     public OutgoingMail {
