@@ -12,7 +12,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * Tells a user by e-mail that they were given access to an account, with the login address.
- * Mail to staff never goes to members; without a configured server it is skipped (and logged).
+ * Mail to staff never goes to members; without a configured server it is skipped (and logged). It is
+ * signed when the platform sender's domain has a key in that account.
  */
 @Component
 class StaffNotifications {
@@ -21,10 +22,12 @@ class StaffNotifications {
 
     private final MailTransport transport;
     private final DeliverySettings settings;
+    private final DkimSignatures signatures;
 
-    StaffNotifications(MailTransport transport, DeliverySettings settings) {
+    StaffNotifications(MailTransport transport, DeliverySettings settings, DkimSignatures signatures) {
         this.transport = transport;
         this.settings = settings;
+        this.signatures = signatures;
     }
 
     @ApplicationModuleListener
@@ -55,7 +58,8 @@ class StaffNotifications {
                         .replace(HtmlUtils.htmlEscape(login, "UTF-8"), "<a href=\"" + HtmlUtils.htmlEscape(login, "UTF-8") + "\">"
                                 + HtmlUtils.htmlEscape(login, "UTF-8") + "</a>")
                 + "</body></html>";
-        transport.send(new OutgoingMail(new EmailAddress(settings.defaultSender()), "Porte-Voix",
-                new EmailAddress(event.email()), subject, text, html));
+        String from = settings.defaultSender();
+        transport.send(new OutgoingMail(new EmailAddress(from), "Porte-Voix", new EmailAddress(event.email()), subject,
+                text, html).signedWith(signatures.forSender(event.accountId(), from)));
     }
 }

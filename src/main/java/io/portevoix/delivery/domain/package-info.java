@@ -1,4 +1,7 @@
-/** Delivery's domain: when a marketing SMS may reach its recipient (the sending window), and how stored secrets are sealed. Plain Java only. */
+/**
+ * Delivery's domain: when a marketing SMS may reach its recipient (the sending window), how stored
+ * secrets are sealed, and the sending domains with their DKIM keys and DNS records. Plain Java only.
+ */
 @NullMarked
 package io.portevoix.delivery.domain;
 

@@ -6,6 +6,7 @@ import io.portevoix.delivery.application.port.OutgoingMail;
 import org.jspecify.annotations.Nullable;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.simplejavamail.api.email.config.DkimConfig;
 import org.simplejavamail.api.mailer.Mailer;
 import org.simplejavamail.api.mailer.config.TransportStrategy;
 import org.simplejavamail.email.EmailBuilder;
@@ -62,6 +63,10 @@ class SmtpMailTransport implements MailTransport, DisposableBean {
             email.withReplyTo(mail.replyTo().value());
         }
         mail.headers().forEach(email::withHeader);
+        if (mail.dkim() != null) {
+            email.signWithDomainKey(DkimConfig.builder().dkimPrivateKeyData(mail.dkim().privateKey())
+                    .dkimSigningDomain(mail.dkim().domain()).dkimSelector(mail.dkim().selector()).build());
+        }
         try {
             mailer.sendMail(email.buildEmail());
         } catch (RuntimeException e) {

@@ -1,0 +1,70 @@
+package io.portevoix.delivery.adapter.dns;
+
+import io.portevoix.delivery.application.port.DnsRecords;
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.naming.NameNotFoundException;
+import javax.naming.NamingEnumeration;
+import javax.naming.NamingException;
+import javax.naming.directory.Attribute;
+import javax.naming.directory.Attributes;
+import javax.naming.directory.DirContext;
+import javax.naming.directory.InitialDirContext;
+import org.springframework.stereotype.Component;
+
+/** TXT records from the system's DNS resolvers: one second per try, one retry. */
+@Component
+class JndiDnsRecords implements DnsRecords {
+
+    private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    @Override
+    public List<String> txt(String name) {
+        Hashtable<String, String> env = new Hashtable<>();
+        env.put("java.naming.factory.initial", "com.sun.jndi.dns.DnsContextFactory");
+        env.put("java.naming.provider.url", "dns:");
+        env.put("com.sun.jndi.dns.timeout.initial", "1000");
+        env.put("com.sun.jndi.dns.timeout.retries", "1");
+        DirContext context = null;
+        try {
+            context = new InitialDirContext(env);
+            Attributes attributes = context.getAttributes(name, new String[] {"TXT"});
+            Attribute txt = attributes.get("TXT");
+            List<String> values = new ArrayList<>();
+            if (txt != null) {
+                NamingEnumeration<?> all = txt.getAll();
+                while (all.hasMore()) {
+                    values.add(joined(String.valueOf(all.next())));
+                }
+            }
+            return values;
+        } catch (NameNotFoundException noSuchName) {
+            return List.of();
+        } catch (NamingException | RuntimeException e) {
+            throw new DnsUnreachable("DNS did not answer for " + name + ": " + e.getMessage(), e);
+        } finally {
+            if (context != null) {
+                try {
+                    context.close();
+                } catch (NamingException ignored) {
+                    // nothing is held open after a look-up
+                }
+            }
+        }
+    }
+
+    /** A TXT value as one string: JNDI gives a record of several strings as {@code "part1" "part2"}. */
+    static String joined(String value) {
+        Matcher quoted = QUOTED.matcher(value);
+        StringBuilder joined = new StringBuilder();
+        boolean any = false;
+        while (quoted.find()) {
+            joined.append(quoted.group(1).replaceAll("\\\\(.)", "$1"));
+            any = true;
+        }
+        return any ? joined.toString() : value;
+    }
+}
