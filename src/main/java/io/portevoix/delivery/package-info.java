@@ -7,7 +7,10 @@
  * templates' {@code spi}); the campaign outbox, SMS gateways, retries and bounces arrive with the
  * campaign issues. Marketing SMS keep to their recipient's sending window ({@link
  * io.portevoix.delivery.application.SmsSendingWindows}: the recipient's zone and public holidays, the
- * account's narrowing, Settings → SMS). Depends on tenancy, templates (its published records and spi)
+ * account's narrowing, Settings → SMS). E-mail is DKIM-signed when the From domain is one of the
+ * account's sending domains ({@link io.portevoix.delivery.SendingDomains}: keys generated here and
+ * stored encrypted, the SPF/DKIM/DMARC records to publish, their DNS verification); campaigns learn
+ * through their {@code SenderDomains} spi what to warn about. Depends on tenancy, templates (its published records and spi)
  * and the shell.
  */
 @NullMarked
