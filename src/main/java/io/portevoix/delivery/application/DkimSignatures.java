@@ -1,5 +1,6 @@
 package io.portevoix.delivery.application;
 
+import io.portevoix.delivery.DnsRecordStatus;
 import io.portevoix.delivery.application.port.DkimSigning;
 import io.portevoix.delivery.application.port.DomainKeys;
 import io.portevoix.delivery.domain.SecretBox;
@@ -14,8 +15,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * How the mail of an account is signed: with the key of the From address's domain when the account
- * has one. A key that cannot be opened (the installation's secret changed) sends unsigned and logs
- * why: a missing signature is a warning, never a reason to hold mail back.
+ * has one and the last verification found it published. The signer (Simple Java Mail's DKIM module)
+ * checks the published key before it signs and refuses to sign with a key DNS does not show, so an
+ * unpublished key would only make sends fail. A key that cannot be opened (the installation's secret
+ * changed) sends unsigned and logs why: a missing signature is a warning, never a reason to hold
+ * mail back.
  */
 @Component
 class DkimSignatures {
@@ -44,6 +48,9 @@ class DkimSignatures {
             return Optional.empty();
         }
         SendingDomain d = domain.get();
+        if (d.check() == null || d.check().dkim().status() != DnsRecordStatus.OK) {
+            return Optional.empty();
+        }
         try {
             byte[] key = Base64.getDecoder().decode(box.get().open(SendingDomainService.purpose(account, d.domain()),
                     d.sealedPrivateKey()));

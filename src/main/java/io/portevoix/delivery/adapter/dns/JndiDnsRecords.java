@@ -15,7 +15,11 @@ import javax.naming.directory.DirContext;
 import javax.naming.directory.InitialDirContext;
 import org.springframework.stereotype.Component;
 
-/** TXT records from the system's DNS resolvers: one second per try, one retry. */
+/**
+ * TXT records from the system's DNS resolvers (or the server named by the {@code
+ * java.naming.provider.url} system property, as for every JNDI DNS look-up): one second per try,
+ * one retry.
+ */
 @Component
 class JndiDnsRecords implements DnsRecords {
 
@@ -25,7 +29,6 @@ class JndiDnsRecords implements DnsRecords {
     public List<String> txt(String name) {
         Hashtable<String, String> env = new Hashtable<>();
         env.put("java.naming.factory.initial", "com.sun.jndi.dns.DnsContextFactory");
-        env.put("java.naming.provider.url", "dns:");
         env.put("com.sun.jndi.dns.timeout.initial", "1000");
         env.put("com.sun.jndi.dns.timeout.retries", "1");
         DirContext context = null;

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SmtpMailTransport implements MailTransport, DisposableBean {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SmtpMailTransport.class);
+
     private final @Nullable Mailer mailer;
 
     SmtpMailTransport(DeliverySettings settings, SandboxSmtpServer sandbox) {
@@ -70,11 +72,28 @@ class SmtpMailTransport implements MailTransport, DisposableBean {
         try {
             mailer.sendMail(email.buildEmail());
         } catch (RuntimeException e) {
+            if (mail.dkim() != null && dkimRefused(e)) {
+                // the signer checks the key published in DNS as the data is written, before the server accepts it:
+                // nothing was delivered, so the message leaves unsigned rather than not at all
+                LOG.warn("DKIM signing for {} was refused ({}): sent unsigned", mail.dkim(), rootMessage(e));
+                send(mail.signedWith(java.util.Optional.empty()));
+                return;
+            }
             Integer code = replyCode(e);
             boolean permanent = code != null && code >= 500;
             throw new MailTransportException("The mail server " + (code == null ? "could not be reached or failed"
                     : "answered " + code) + ": " + rootMessage(e), e, permanent);
         }
+    }
+
+    private static boolean dkimRefused(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof org.simplejavamail.utils.mail.dkim.DkimSigningException
+                    || t instanceof org.simplejavamail.utils.mail.dkim.DkimException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The SMTP reply code of the failure, when the server gave one. */
