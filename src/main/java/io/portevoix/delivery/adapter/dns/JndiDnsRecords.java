@@ -4,8 +4,6 @@ import io.portevoix.delivery.application.port.DnsRecords;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.naming.NameNotFoundException;
 import javax.naming.NamingEnumeration;
 import javax.naming.NamingException;
@@ -22,8 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class JndiDnsRecords implements DnsRecords {
-
-    private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     @Override
     public List<String> txt(String name) {
@@ -59,15 +55,31 @@ class JndiDnsRecords implements DnsRecords {
         }
     }
 
-    /** A TXT value as one string: JNDI gives a record of several strings as {@code "part1" "part2"}. */
+    /**
+     * A TXT value as one string: JNDI gives a record of several strings separated by spaces, each
+     * quoted when it holds a space or a quote ({@code "v=DKIM1; k=rsa; p=MIIB…" 4B2vQ…}).
+     */
     static String joined(String value) {
-        Matcher quoted = QUOTED.matcher(value);
         StringBuilder joined = new StringBuilder();
-        boolean any = false;
-        while (quoted.find()) {
-            joined.append(quoted.group(1).replaceAll("\\\\(.)", "$1"));
-            any = true;
+        int i = 0;
+        while (i < value.length()) {
+            char c = value.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '"') {
+                for (i++; i < value.length() && value.charAt(i) != '"'; i++) {
+                    if (value.charAt(i) == '\\' && i + 1 < value.length()) {
+                        i++;
+                    }
+                    joined.append(value.charAt(i));
+                }
+                i++;
+            } else {
+                for (; i < value.length() && !Character.isWhitespace(value.charAt(i)); i++) {
+                    joined.append(value.charAt(i));
+                }
+            }
         }
-        return any ? joined.toString() : value;
+        return joined.toString();
     }
 }
