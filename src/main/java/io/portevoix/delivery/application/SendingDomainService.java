@@ -113,8 +113,9 @@ class SendingDomainService implements SendingDomains {
         }
         for (String sender : senders) {
             try {
-                if (!sender.isBlank()) {
-                    used.add(SendingDomain.name(sender));
+                String name = sender.isBlank() ? "" : SendingDomain.name(sender);
+                if (!name.isEmpty() && !name.endsWith(".localdomain") && !name.endsWith(".local")) {
+                    used.add(name);
                 }
             } catch (IllegalArgumentException notADomain) {
                 // e.g. noreply@localhost.localdomain of an installation without a public host: nothing to suggest

@@ -213,11 +213,16 @@ final class SendingDomainsView extends Main {
     }
 
     private void confirm(String title, String text, String domain, String button, String theme, Runnable action) {
-        ConfirmDialog confirm = new ConfirmDialog(getTranslation(title), getTranslation(text, domain), getTranslation(button),
-                e -> action.run());
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader(getTranslation(title));
+        confirm.setText(getTranslation(text, domain));
+        Button yes = new Button(getTranslation(button));
+        yes.getElement().getThemeList().addAll(java.util.List.of(theme.split(" ")));
+        yes.setId("domain-confirm");
+        confirm.setConfirmButton(yes);
+        confirm.addConfirmListener(e -> action.run());
         confirm.setCancelable(true);
         confirm.setCancelText(getTranslation("action.cancel"));
-        confirm.setConfirmButtonTheme(theme);
         confirm.open();
     }
 }
