@@ -10,7 +10,10 @@
  * addresses through audience and withdraw consents through tracking's implementation of this
  * module's {@code spi}. Marketing SMS keep to their recipient's sending window ({@link
  * io.portevoix.delivery.application.SmsSendingWindows}: the recipient's zone and public holidays, the
- * account's narrowing, Settings → SMS). Depends on tenancy, templates (its published records and spi)
+ * account's narrowing, Settings → SMS). E-mail is DKIM-signed when the From domain is one of the
+ * account's sending domains ({@link io.portevoix.delivery.SendingDomains}: keys generated here and
+ * stored encrypted, the SPF/DKIM/DMARC records to publish, their DNS verification); campaigns learn
+ * through their {@code SenderDomains} spi what to warn about. Depends on tenancy, templates (its published records and spi)
  * and the shell.
  */
 @NullMarked

@@ -83,14 +83,16 @@ class CampaignService implements CampaignCommands, CampaignQueries {
     private final SmsPricing pricing;
     private final io.portevoix.billing.SmsRates rates;
     private final io.portevoix.tenancy.SenderIdQueries senderIds;
+    private final io.portevoix.campaigns.spi.SenderDomains senderDomains;
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    CampaignService(SmsPricing pricing, io.portevoix.billing.SmsRates rates, io.portevoix.tenancy.SenderIdQueries senderIds,
+    CampaignService(io.portevoix.campaigns.spi.SenderDomains senderDomains, SmsPricing pricing, io.portevoix.billing.SmsRates rates, io.portevoix.tenancy.SenderIdQueries senderIds,
             ObjectProvider<Engagement> engagement, Campaigns campaigns, AudienceQueries audiences, TemplateRenderer renderer, TemplateQueries templates,
             TestMailSender testMails, CreditReservations credits, Outbox outbox, AccountQueries accounts, AuditLog audit,
             org.springframework.context.ApplicationEventPublisher events, Clock clock) {
         this.events = events;
+        this.senderDomains = senderDomains;
         this.engagement = engagement;
         this.pricing = pricing;
         this.rates = rates;
@@ -404,10 +406,31 @@ class CampaignService implements CampaignCommands, CampaignQueries {
         if (!accounts.current().address().isComplete()) {
             warnings.add("POSTAL_ADDRESS_MISSING");
         }
-        if (c.channel() == Channel.EMAIL) {
-            warnings.add("DKIM_MISSING");
+        if (c.channel() == Channel.EMAIL && !c.content().fromEmail().isEmpty()) {
+            warnings.addAll(senderWarnings(senderDomains.state(c.content().fromEmail())));
         }
         return new CampaignCount(count.recipients(), count.excluded(), count.recipients(), credits.available(), warnings);
+    }
+
+    /** DKIM_MISSING without a key; SPF/DMARC warnings only for what the last DNS verification did not find. */
+    private static List<String> senderWarnings(io.portevoix.campaigns.spi.SenderDomainState state) {
+        if (!state.dkimKey()) {
+            return List.of("DKIM_MISSING");
+        }
+        if (!state.verified()) {
+            return List.of("DNS_NOT_VERIFIED");
+        }
+        List<String> warnings = new ArrayList<>();
+        if (state.dkimNotPublished()) {
+            warnings.add("DKIM_NOT_PUBLISHED");
+        }
+        if (state.spfMissing()) {
+            warnings.add("SPF_MISSING");
+        }
+        if (state.dmarcMissing()) {
+            warnings.add("DMARC_MISSING");
+        }
+        return warnings;
     }
 
     private CampaignCount smsCount(CampaignDetails c, java.util.Set<String> excludedCountries) {

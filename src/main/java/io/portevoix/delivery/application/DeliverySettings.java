@@ -9,11 +9,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * ({@code PORTEVOIX_MAIL_FROM}), the public URL written into links, the demo sandbox, and
  * {@code retryBase}, the first back-off after a temporary failure (30 s; it doubles at each
  * attempt; tests shorten it so that retries do not make them wait minutes), and {@code secret}
- * ({@code PORTEVOIX_SECRET}), the key material of encrypted settings, and the bounce mailbox.
+ * ({@code PORTEVOIX_SECRET}), the key material of encrypted settings, {@code spfInclude}
+ * ({@code PORTEVOIX_SPF_INCLUDE}), the domain whose SPF record lists the platform's servers, which
+ * sending domains include in theirs (empty: they name the SMTP server, or the public host, directly),
+ * and the bounce mailbox.
  */
 @ConfigurationProperties("portevoix.delivery")
 public record DeliverySettings(String publicUrl, String mailFrom, Smtp smtp, Sandbox sandbox, Duration retryBase, Sms sms,
-        String secret, Bounces bounces) {
+        String secret, String spfInclude, Bounces bounces) {
 
     public DeliverySettings {
         publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080" : publicUrl.strip();
@@ -23,6 +26,7 @@ public record DeliverySettings(String publicUrl, String mailFrom, Smtp smtp, San
         retryBase = retryBase == null ? Duration.ofSeconds(30) : retryBase;
         sms = sms == null ? new Sms("", "", 3) : sms;
         secret = secret == null ? "" : secret;
+        spfInclude = spfInclude == null ? "" : spfInclude.strip();
         bounces = bounces == null ? new Bounces("", "", 993, "", "", "tls", "") : bounces;
         if (retryBase.isNegative() || retryBase.isZero()) {
             throw new IllegalArgumentException("portevoix.delivery.retry-base must be positive");
@@ -97,6 +101,18 @@ public record DeliverySettings(String publicUrl, String mailFrom, Smtp smtp, San
 
     /** The embedded SMTP server of the demo; port 0 picks a free port (tests). */
     public record Sandbox(boolean enabled, int port) {
+    }
+
+    /**
+     * The SPF mechanism that lets the platform's servers send for a domain: {@code include:<spfInclude>},
+     * else {@code a:<SMTP host>}, else {@code a:<public host>}.
+     */
+    public String spfMechanism() {
+        if (!spfInclude.isEmpty()) {
+            return "include:" + spfInclude;
+        }
+        String host = smtp.host().isEmpty() ? URI.create(publicUrl).getHost() : smtp.host();
+        return "a:" + (host == null ? "localhost" : host);
     }
 
     /** {@code PORTEVOIX_MAIL_FROM}, else {@code noreply@<host of the public URL>}. */

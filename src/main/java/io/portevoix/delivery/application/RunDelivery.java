@@ -84,10 +84,12 @@ class RunDelivery implements OutboxWorkers {
     private final ObjectProvider<TrackingLinks> links;
     private final SmsGateways gateways;
     private final SmsSendingWindows windows;
+    private final DkimSignatures signatures;
 
-    RunDelivery(SmsGateways gateways, SmsSendingWindows windows, ObjectProvider<TrackingLinks> links, AccountQueries accounts, DeliveryJobs jobs, Messages messages, CampaignQueries campaigns, CampaignCommands campaignCommands, ContactQueries contacts,
+    RunDelivery(DkimSignatures signatures, SmsGateways gateways, SmsSendingWindows windows, ObjectProvider<TrackingLinks> links, AccountQueries accounts, DeliveryJobs jobs, Messages messages, CampaignQueries campaigns, CampaignCommands campaignCommands, ContactQueries contacts,
             SuppressionCommands suppressions, TemplateRenderer renderer, MailTransport transport, DeliverySettings settings,
             PlatformTransactionManager transactionManager, Clock clock) {
+        this.signatures = signatures;
         this.links = links;
         this.gateways = gateways;
         this.windows = windows;
@@ -119,7 +121,9 @@ class RunDelivery implements OutboxWorkers {
         }
         CompiledEmail email = transactions.execute(status -> renderer.compileEmail(new EmailContent(c.content().subject(),
                 c.content().preheader(), c.content().html(), null), c.broadcastType()));
-        return drain(account, c, batch -> send(account, c, email, batch));
+        Optional<io.portevoix.delivery.application.port.DkimSigning> dkim = signatures.forSender(account,
+                c.content().fromEmail());
+        return drain(account, c, batch -> send(account, c, email, dkim, batch));
     }
 
     /** Claims and hands over batches while the campaign is sending, then settles the run if nothing is left. */
@@ -261,7 +265,8 @@ class RunDelivery implements OutboxWorkers {
         }
     }
 
-    private int send(AccountId account, RunContent c, CompiledEmail email, List<Messages.Claimed> batch) {
+    private int send(AccountId account, RunContent c, CompiledEmail email,
+            Optional<io.portevoix.delivery.application.port.DkimSigning> dkim, List<Messages.Claimed> batch) {
         Optional<Map<ContactId, ContactDetails>> members = members(account, c, batch);
         if (members.isEmpty()) {
             return 0;
@@ -297,7 +302,8 @@ class RunDelivery implements OutboxWorkers {
                 transport.send(new OutgoingMail(from, c.content().fromName(), new EmailAddress(message.address()),
                         rendered.subject(), rendered.text(), html,
                         "<m" + message.id() + "." + c.run() + "@" + host + ">", replyTo, headers,
-                        tags.map(t -> new EmailAddress(t.address(BounceTags.Purpose.BOUNCE, message.id()))).orElse(null)));
+                        tags.map(t -> new EmailAddress(t.address(BounceTags.Purpose.BOUNCE, message.id()))).orElse(null))
+                        .signedWith(dkim));
                 sent.add(message.id());
             } catch (MailTransport.MailTransportException e) {
                 outcomes.add(failure(account, message, e, bounced));

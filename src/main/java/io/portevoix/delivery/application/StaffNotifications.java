@@ -33,8 +33,8 @@ import org.springframework.web.util.HtmlUtils;
  * Mail to the staff of an account: a user is told they were given access, with the login address;
  * the approvers of a channel who asked for it are told that a campaign waits for them (what, who
  * asked, how many recipients, a link to review it), and those who asked for send reports get the
- * figures of each finished run. Mail to staff never goes to members; without a
- * configured server it is skipped (and logged).
+ * figures of each finished run. Mail to staff never goes to members; without a configured server
+ * it is skipped (and logged). It is signed when the platform sender's domain has a key in that account.
  */
 @Component
 class StaffNotifications {
@@ -47,9 +47,11 @@ class StaffNotifications {
     private final AccountQueries accounts;
 
     private final TransactionTemplate separately;
+    private final DkimSignatures signatures;
 
     StaffNotifications(MailTransport transport, DeliverySettings settings, UserQueries users, AccountQueries accounts,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, DkimSignatures signatures) {
+        this.signatures = signatures;
         this.separately = new TransactionTemplate(transactionManager);
         // the listener's own transaction took its connection before the account was bound
         separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -94,7 +96,8 @@ class StaffNotifications {
                             + "Review it, then approve or reject it with a comment: " + link + "\n\nThe Porte-Voix team";
             try {
                 transport.send(new OutgoingMail(new EmailAddress(settings.defaultSender()), "Porte-Voix",
-                        new EmailAddress(approver.email()), subject, text, html(text, link, french)));
+                        new EmailAddress(approver.email()), subject, text, html(text, link, french))
+                        .signedWith(signatures.forSender(event.accountId(), settings.defaultSender())));
             } catch (MailTransport.MailTransportException e) {
                 LOG.warn("The approval notice of {} could not reach {}", event.name(), approver.email(), e);
             }
@@ -135,7 +138,8 @@ class StaffNotifications {
                             + "\n\nOpens and clicks show live on the campaign's page: " + link + "\n\nThe Porte-Voix team";
             try {
                 transport.send(new OutgoingMail(new EmailAddress(settings.defaultSender()), "Porte-Voix",
-                        new EmailAddress(reader.email()), subject, text, html(text, link, french)));
+                        new EmailAddress(reader.email()), subject, text, html(text, link, french))
+                        .signedWith(signatures.forSender(event.accountId(), settings.defaultSender())));
             } catch (MailTransport.MailTransportException e) {
                 LOG.warn("The send report of {} could not reach {}", event.name(), reader.email(), e);
             }
@@ -173,7 +177,8 @@ class StaffNotifications {
                         + (event.newUser() ? "\n\nYour administrator gives you your initial password;"
                                 + " change it after your first login (user menu)." : "")
                         + "\n\nThe Porte-Voix team";
-        transport.send(new OutgoingMail(new EmailAddress(settings.defaultSender()), "Porte-Voix",
-                new EmailAddress(event.email()), subject, text, html(text, login, french)));
+        String from = settings.defaultSender();
+        transport.send(new OutgoingMail(new EmailAddress(from), "Porte-Voix", new EmailAddress(event.email()), subject,
+                text, html(text, login, french)).signedWith(signatures.forSender(event.accountId(), from)));
     }
 }

@@ -7,16 +7,21 @@ import io.portevoix.templates.RenderedEmail;
 import io.portevoix.templates.spi.TestMailSender;
 import org.springframework.stereotype.Component;
 
-/** Test e-mails of the template library, sent straight through the mail transport (no outbox, no credits). */
+/**
+ * Test e-mails of the template library and of campaigns, sent straight through the mail transport (no
+ * outbox, no credits), signed when the sender's domain has a key in the current account.
+ */
 @Component
 class TemplateTestMails implements TestMailSender {
 
     private final MailTransport transport;
     private final DeliverySettings settings;
+    private final DkimSignatures signatures;
 
-    TemplateTestMails(MailTransport transport, DeliverySettings settings) {
+    TemplateTestMails(MailTransport transport, DeliverySettings settings, DkimSignatures signatures) {
         this.transport = transport;
         this.settings = settings;
+        this.signatures = signatures;
     }
 
     @Override
@@ -26,7 +31,8 @@ class TemplateTestMails implements TestMailSender {
 
     @Override
     public void send(EmailAddress to, String fromName, RenderedEmail email) {
-        transport.send(new OutgoingMail(new EmailAddress(settings.defaultSender()), fromName, to, email.subject(),
-                email.text(), email.html()));
+        String from = settings.defaultSender();
+        transport.send(new OutgoingMail(new EmailAddress(from), fromName, to, email.subject(), email.text(), email.html())
+                .signedWith(signatures.forSender(from)));
     }
 }

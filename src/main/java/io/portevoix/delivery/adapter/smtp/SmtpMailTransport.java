@@ -6,6 +6,7 @@ import io.portevoix.delivery.application.port.OutgoingMail;
 import org.jspecify.annotations.Nullable;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.simplejavamail.api.email.config.DkimConfig;
 import org.simplejavamail.api.mailer.Mailer;
 import org.simplejavamail.api.mailer.config.TransportStrategy;
 import org.simplejavamail.email.EmailBuilder;
@@ -16,6 +17,8 @@ import org.springframework.stereotype.Component;
 /** Sends through the configured SMTP server, or through the demo sandbox when none is configured. */
 @Component
 class SmtpMailTransport implements MailTransport, DisposableBean {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SmtpMailTransport.class);
 
     private final @Nullable Mailer mailer;
 
@@ -65,14 +68,35 @@ class SmtpMailTransport implements MailTransport, DisposableBean {
             email.withBounceTo(mail.bounceTo().value());
         }
         mail.headers().forEach(email::withHeader);
+        if (mail.dkim() != null) {
+            email.signWithDomainKey(DkimConfig.builder().dkimPrivateKeyData(mail.dkim().privateKey())
+                    .dkimSigningDomain(mail.dkim().domain()).dkimSelector(mail.dkim().selector()).build());
+        }
         try {
             mailer.sendMail(email.buildEmail());
         } catch (RuntimeException e) {
+            if (mail.dkim() != null && dkimRefused(e)) {
+                // the signer checks the key published in DNS as the data is written, before the server accepts it:
+                // nothing was delivered, so the message leaves unsigned rather than not at all
+                LOG.warn("DKIM signing for {} was refused ({}): sent unsigned", mail.dkim(), rootMessage(e));
+                send(mail.signedWith(java.util.Optional.empty()));
+                return;
+            }
             Integer code = replyCode(e);
             boolean permanent = code != null && code >= 500;
             throw new MailTransportException("The mail server " + (code == null ? "could not be reached or failed"
                     : "answered " + code) + ": " + rootMessage(e), e, permanent);
         }
+    }
+
+    private static boolean dkimRefused(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof org.simplejavamail.utils.mail.dkim.DkimSigningException
+                    || t instanceof org.simplejavamail.utils.mail.dkim.DkimException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The SMTP reply code of the failure, when the server gave one. */
