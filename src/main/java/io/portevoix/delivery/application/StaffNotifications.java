@@ -1,6 +1,5 @@
 package io.portevoix.delivery.application;
 
-import io.portevoix.delivery.application.port.MailTransport;
 import io.portevoix.delivery.application.port.OutgoingMail;
 import io.portevoix.shared.EmailAddress;
 import io.portevoix.tenancy.UserAddedToAccount;
@@ -19,17 +18,17 @@ class StaffNotifications {
 
     private static final Logger LOG = LoggerFactory.getLogger(StaffNotifications.class);
 
-    private final MailTransport transport;
+    private final MailRouting routing;
     private final DeliverySettings settings;
 
-    StaffNotifications(MailTransport transport, DeliverySettings settings) {
-        this.transport = transport;
+    StaffNotifications(MailRouting routing, DeliverySettings settings) {
+        this.routing = routing;
         this.settings = settings;
     }
 
     @ApplicationModuleListener
     void on(UserAddedToAccount event) {
-        if (!transport.available()) {
+        if (!routing.available()) {
             LOG.warn("No mail server configured: {} was not told about their access to {}", event.email(),
                     event.accountName());
             return;
@@ -55,7 +54,7 @@ class StaffNotifications {
                         .replace(HtmlUtils.htmlEscape(login, "UTF-8"), "<a href=\"" + HtmlUtils.htmlEscape(login, "UTF-8") + "\">"
                                 + HtmlUtils.htmlEscape(login, "UTF-8") + "</a>")
                 + "</body></html>";
-        transport.send(new OutgoingMail(new EmailAddress(settings.defaultSender()), "Porte-Voix",
+        routing.route(null, java.util.List.of()).send(new OutgoingMail(new EmailAddress(settings.defaultSender()), "Porte-Voix",
                 new EmailAddress(event.email()), subject, text, html));
     }
 }

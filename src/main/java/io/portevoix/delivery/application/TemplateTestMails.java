@@ -1,6 +1,5 @@
 package io.portevoix.delivery.application;
 
-import io.portevoix.delivery.application.port.MailTransport;
 import io.portevoix.delivery.application.port.OutgoingMail;
 import io.portevoix.shared.EmailAddress;
 import io.portevoix.templates.RenderedEmail;
@@ -11,22 +10,22 @@ import org.springframework.stereotype.Component;
 @Component
 class TemplateTestMails implements TestMailSender {
 
-    private final MailTransport transport;
+    private final MailRouting routing;
     private final DeliverySettings settings;
 
-    TemplateTestMails(MailTransport transport, DeliverySettings settings) {
-        this.transport = transport;
+    TemplateTestMails(MailRouting routing, DeliverySettings settings) {
+        this.routing = routing;
         this.settings = settings;
     }
 
     @Override
     public boolean available() {
-        return transport.available();
+        return routing.available();
     }
 
     @Override
     public void send(EmailAddress to, String fromName, RenderedEmail email) {
-        transport.send(new OutgoingMail(new EmailAddress(settings.defaultSender()), fromName, to, email.subject(),
+        routing.route(null, java.util.List.of()).send(new OutgoingMail(new EmailAddress(settings.defaultSender()), fromName, to, email.subject(),
                 email.text(), email.html()));
     }
 }

@@ -1,4 +1,8 @@
-/** Delivery's domain: when a marketing SMS may reach its recipient (the sending window), and how stored secrets are sealed. Plain Java only. */
+/**
+ * Delivery's domain: when a marketing SMS may reach its recipient (the sending window), how stored
+ * secrets are sealed, and how e-mail is spread over SMTP servers (weighted rotation, back-off of a
+ * failed server). Plain Java only.
+ */
 @NullMarked
 package io.portevoix.delivery.domain;
 
