@@ -39,6 +39,12 @@ public interface CampaignCommands {
     /** Leaves these destination countries out of an SMS campaign (ISO codes; empty: none), while it is a draft. */
     CampaignDetails excludeCountries(CampaignId id, java.util.Set<String> countries);
 
+    /**
+     * Sends an e-mail campaign through these SMTP servers only (ids of enabled servers, see {@link
+     * #mailServers()}; empty: the account's choice), while it is editable.
+     */
+    CampaignDetails chooseSmtpServers(CampaignId id, List<java.util.UUID> servers);
+
     SendResult approve(CampaignId id, String comment);
 
     CampaignDetails reject(CampaignId id, String comment);

@@ -21,6 +21,12 @@ public interface CampaignQueries {
     /** The SMS destination countries this campaign leaves out. */
     java.util.Set<String> excludedCountries(CampaignId id);
 
+    /** The SMTP servers this e-mail campaign is restricted to (empty: the account's choice). */
+    List<java.util.UUID> smtpServers(CampaignId id);
+
+    /** The enabled SMTP servers a campaign may choose from. */
+    List<io.portevoix.campaigns.spi.MailServerChoice> mailServers();
+
     /** The campaign's send runs, the latest first. */
     List<RunSummary> runs(CampaignId id);
 

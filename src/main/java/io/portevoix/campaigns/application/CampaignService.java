@@ -241,6 +241,8 @@ class CampaignService implements CampaignCommands, CampaignQueries {
                 source.broadcastType(), source.audience(), source.content()));
         campaigns.excludeCountries(TenantContext.requireAccount(), copy.id(),
                 campaigns.excludedCountries(TenantContext.requireAccount(), id));
+        campaigns.chooseSmtpServers(TenantContext.requireAccount(), copy.id(),
+                campaigns.smtpServers(TenantContext.requireAccount(), id));
         return copy;
     }
 
@@ -370,6 +372,52 @@ class CampaignService implements CampaignCommands, CampaignQueries {
             throw InvalidInputException.of("excludeCountries", "Only SMS campaigns have destination countries");
         }
         campaigns.excludeCountries(TenantContext.requireAccount(), id, countries(countries));
+        return c;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('EMAIL_CAMPAIGNS_GUEST', 'SMS_CAMPAIGNS_GUEST')")
+    public List<java.util.UUID> smtpServers(CampaignId id) {
+        find(id).orElseThrow(() -> new NoSuchElementException("No such campaign"));
+        return campaigns.smtpServers(TenantContext.requireAccount(), id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('EMAIL_CAMPAIGNS_GUEST', 'SMS_CAMPAIGNS_GUEST')")
+    public List<io.portevoix.campaigns.spi.MailServerChoice> mailServers() {
+        return outbox.mailServers();
+    }
+
+    @Override
+    @Transactional
+    public CampaignDetails chooseSmtpServers(CampaignId id, List<java.util.UUID> servers) {
+        CampaignDetails c = locked(id);
+        require(c.channel(), AccessLevel.EDITOR);
+        Lifecycle.requireEditable(c.status());
+        java.util.Set<java.util.UUID> enabled = outbox.mailServers().stream()
+                .map(io.portevoix.campaigns.spi.MailServerChoice::id).collect(java.util.stream.Collectors.toSet());
+        List<FieldError> errors = new ArrayList<>();
+        if (c.channel() != Channel.EMAIL && !servers.isEmpty()) {
+            errors.add(new FieldError("smtpServers", "Only e-mail campaigns have SMTP servers"));
+        }
+        for (int i = 0; i < servers.size(); i++) {
+            if (!enabled.contains(servers.get(i))) {
+                errors.add(new FieldError("smtpServers[" + i + "]", "Not an enabled SMTP server: " + servers.get(i)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        List<java.util.UUID> distinct = List.copyOf(new java.util.LinkedHashSet<>(servers));
+        if (!distinct.equals(campaigns.smtpServers(TenantContext.requireAccount(), id))) {
+            campaigns.chooseSmtpServers(TenantContext.requireAccount(), id, distinct);
+            audit.record("campaign.smtp-servers", c.name(), distinct.isEmpty() ? "the account's servers"
+                    : outbox.mailServers().stream().filter(m -> distinct.contains(m.id()))
+                            .map(io.portevoix.campaigns.spi.MailServerChoice::name)
+                            .collect(java.util.stream.Collectors.joining(", ")));
+        }
         return c;
     }
 
@@ -839,7 +887,8 @@ class CampaignService implements CampaignCommands, CampaignQueries {
                     k.templateId(), k.fromName().isEmpty() ? accounts.current().name() : k.fromName(), k.fromEmail(),
                     k.replyTo(), k.senderId());
             return new RunContent(id, c.id(), c.channel(), c.broadcastType(), sent,
-                    run.status() == RunStatus.SENDING && Lifecycle.delivering(c.status()));
+                    run.status() == RunStatus.SENDING && Lifecycle.delivering(c.status()),
+                    campaigns.smtpServers(account, c.id()));
         }));
     }
 

@@ -43,6 +43,9 @@ public interface Outbox {
     /** Starts handing the run's messages to the servers, once the current transaction commits. */
     void start(RunId run);
 
+    /** The installation's enabled SMTP servers, which a campaign may restrict its e-mail to. */
+    java.util.List<MailServerChoice> mailServers();
+
     /** The sender address used when a campaign names none (PORTEVOIX_MAIL_FROM, else noreply at the public host). */
     String defaultSender();
 

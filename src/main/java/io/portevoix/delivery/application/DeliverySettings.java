@@ -21,7 +21,7 @@ public record DeliverySettings(String publicUrl, String mailFrom, Smtp smtp, San
     public DeliverySettings {
         publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080" : publicUrl.strip();
         mailFrom = mailFrom == null ? "" : mailFrom.strip();
-        smtp = smtp == null ? new Smtp("", 25, "", "", "none") : smtp;
+        smtp = smtp == null ? new Smtp("", 25, "", "", "none", 0, 0) : smtp;
         sandbox = sandbox == null ? new Sandbox(false, 2525) : sandbox;
         retryBase = retryBase == null ? Duration.ofSeconds(30) : retryBase;
         sms = sms == null ? new Sms("", "", 3) : sms;
@@ -33,8 +33,14 @@ public record DeliverySettings(String publicUrl, String mailFrom, Smtp smtp, San
         }
     }
 
-    /** The outgoing mail server; an empty host means none is configured. */
-    public record Smtp(String host, int port, String user, String password, String security) {
+    /**
+     * The built-in outgoing mail server (an empty host means none is configured), used when no
+     * server is configured in the platform administration; {@code connections}: the most pooled
+     * connections to each server (4 by default); {@code parallelism}: how many messages of one batch
+     * are handed over at once (8 by default).
+     */
+    public record Smtp(String host, int port, String user, String password, String security, int connections,
+            int parallelism) {
 
         public Smtp {
             host = host == null ? "" : host.strip();
@@ -44,6 +50,8 @@ public record DeliverySettings(String publicUrl, String mailFrom, Smtp smtp, San
             if (!java.util.Set.of("none", "starttls", "tls").contains(security)) {
                 throw new IllegalArgumentException("PORTEVOIX_SMTP_SECURITY must be none, starttls or tls");
             }
+            connections = connections <= 0 ? 4 : connections;
+            parallelism = parallelism <= 0 ? 8 : parallelism;
         }
     }
 

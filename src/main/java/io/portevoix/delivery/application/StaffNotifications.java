@@ -1,6 +1,5 @@
 package io.portevoix.delivery.application;
 
-import io.portevoix.delivery.application.port.MailTransport;
 import io.portevoix.delivery.application.port.OutgoingMail;
 import io.portevoix.shared.EmailAddress;
 import io.portevoix.audience.Channel;
@@ -41,7 +40,7 @@ class StaffNotifications {
 
     private static final Logger LOG = LoggerFactory.getLogger(StaffNotifications.class);
 
-    private final MailTransport transport;
+    private final MailRouting routing;
     private final DeliverySettings settings;
     private final UserQueries users;
     private final AccountQueries accounts;
@@ -49,14 +48,14 @@ class StaffNotifications {
     private final TransactionTemplate separately;
     private final DkimSignatures signatures;
 
-    StaffNotifications(MailTransport transport, DeliverySettings settings, UserQueries users, AccountQueries accounts,
+    StaffNotifications(MailRouting routing, DeliverySettings settings, UserQueries users, AccountQueries accounts,
             PlatformTransactionManager transactionManager, DkimSignatures signatures) {
         this.signatures = signatures;
         this.separately = new TransactionTemplate(transactionManager);
         // the listener's own transaction took its connection before the account was bound
         separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         separately.setReadOnly(true);
-        this.transport = transport;
+        this.routing = routing;
         this.settings = settings;
         this.users = users;
         this.accounts = accounts;
@@ -64,7 +63,7 @@ class StaffNotifications {
 
     @ApplicationModuleListener
     void on(CampaignSubmittedForApproval event) {
-        if (!transport.available()) {
+        if (!routing.available()) {
             LOG.warn("No mail server configured: the approvers were not told about {}", event.name());
             return;
         }
@@ -95,10 +94,10 @@ class StaffNotifications {
                             + event.name() + "\" to " + recipients + " recipients, " + when + ".\n"
                             + "Review it, then approve or reject it with a comment: " + link + "\n\nThe Porte-Voix team";
             try {
-                transport.send(new OutgoingMail(new EmailAddress(settings.defaultSender()), "Porte-Voix",
+                routing.route(null, List.of()).send(new OutgoingMail(new EmailAddress(settings.defaultSender()), "Porte-Voix",
                         new EmailAddress(approver.email()), subject, text, html(text, link, french))
                         .signedWith(signatures.forSender(event.accountId(), settings.defaultSender())));
-            } catch (MailTransport.MailTransportException e) {
+            } catch (io.portevoix.delivery.application.port.MailTransport.MailTransportException e) {
                 LOG.warn("The approval notice of {} could not reach {}", event.name(), approver.email(), e);
             }
         }
@@ -106,7 +105,7 @@ class StaffNotifications {
 
     @ApplicationModuleListener
     void on(CampaignRunFinished event) {
-        if (!transport.available()) {
+        if (!routing.available()) {
             LOG.warn("No mail server configured: the send report of {} was not sent", event.name());
             return;
         }
@@ -137,10 +136,10 @@ class StaffNotifications {
                             + "\nUnknown outcome: " + numbers.format(event.unknown())
                             + "\n\nOpens and clicks show live on the campaign's page: " + link + "\n\nThe Porte-Voix team";
             try {
-                transport.send(new OutgoingMail(new EmailAddress(settings.defaultSender()), "Porte-Voix",
+                routing.route(null, List.of()).send(new OutgoingMail(new EmailAddress(settings.defaultSender()), "Porte-Voix",
                         new EmailAddress(reader.email()), subject, text, html(text, link, french))
                         .signedWith(signatures.forSender(event.accountId(), settings.defaultSender())));
-            } catch (MailTransport.MailTransportException e) {
+            } catch (io.portevoix.delivery.application.port.MailTransport.MailTransportException e) {
                 LOG.warn("The send report of {} could not reach {}", event.name(), reader.email(), e);
             }
         }
@@ -156,7 +155,7 @@ class StaffNotifications {
 
     @ApplicationModuleListener
     void on(UserAddedToAccount event) {
-        if (!transport.available()) {
+        if (!routing.available()) {
             LOG.warn("No mail server configured: {} was not told about their access to {}", event.email(),
                     event.accountName());
             return;
@@ -178,7 +177,7 @@ class StaffNotifications {
                                 + " change it after your first login (user menu)." : "")
                         + "\n\nThe Porte-Voix team";
         String from = settings.defaultSender();
-        transport.send(new OutgoingMail(new EmailAddress(from), "Porte-Voix", new EmailAddress(event.email()), subject,
+        routing.route(null, List.of()).send(new OutgoingMail(new EmailAddress(from), "Porte-Voix", new EmailAddress(event.email()), subject,
                 text, html(text, login, french)).signedWith(signatures.forSender(event.accountId(), from)));
     }
 }

@@ -1,6 +1,5 @@
 package io.portevoix.delivery.application;
 
-import io.portevoix.delivery.application.port.MailTransport;
 import io.portevoix.delivery.application.port.OutgoingMail;
 import io.portevoix.shared.EmailAddress;
 import io.portevoix.templates.RenderedEmail;
@@ -14,25 +13,25 @@ import org.springframework.stereotype.Component;
 @Component
 class TemplateTestMails implements TestMailSender {
 
-    private final MailTransport transport;
+    private final MailRouting routing;
     private final DeliverySettings settings;
     private final DkimSignatures signatures;
 
-    TemplateTestMails(MailTransport transport, DeliverySettings settings, DkimSignatures signatures) {
-        this.transport = transport;
+    TemplateTestMails(MailRouting routing, DeliverySettings settings, DkimSignatures signatures) {
+        this.routing = routing;
         this.settings = settings;
         this.signatures = signatures;
     }
 
     @Override
     public boolean available() {
-        return transport.available();
+        return routing.available();
     }
 
     @Override
     public void send(EmailAddress to, String fromName, RenderedEmail email) {
         String from = settings.defaultSender();
-        transport.send(new OutgoingMail(new EmailAddress(from), fromName, to, email.subject(), email.text(), email.html())
+        routing.route(null, java.util.List.of()).send(new OutgoingMail(new EmailAddress(from), fromName, to, email.subject(), email.text(), email.html())
                 .signedWith(signatures.forSender(from)));
     }
 }

@@ -241,6 +241,19 @@ class JdbcCampaigns implements Campaigns {
     }
 
     @Override
+    public List<java.util.UUID> smtpServers(AccountId account, CampaignId id) {
+        return jdbc.sql("select unnest(smtp_servers) from campaigns.campaign where account_id = ? and id = ?")
+                .params(account.value(), id.value()).query(java.util.UUID.class).list();
+    }
+
+    @Override
+    public void chooseSmtpServers(AccountId account, CampaignId id, List<java.util.UUID> servers) {
+        jdbc.sql("update campaigns.campaign set smtp_servers = ?::uuid[] where account_id = ? and id = ?")
+                .params("{" + String.join(",", servers.stream().map(java.util.UUID::toString).toList()) + "}",
+                        account.value(), id.value()).update();
+    }
+
+    @Override
     public void excludeCountries(AccountId account, CampaignId id, java.util.Set<String> countries) {
         jdbc.sql("update campaigns.campaign set excluded_countries = ? where account_id = ? and id = ?")
                 .params(countries.stream().sorted().toArray(String[]::new), account.value(), id.value()).update();

@@ -104,6 +104,8 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
     private final io.portevoix.templates.TemplateRenderer renderer;
     private final io.portevoix.tenancy.SenderIdQueries senderIds;
     private final ComboBox<String> senderId = new ComboBox<>();
+    private final com.vaadin.flow.component.combobox.MultiSelectComboBox<io.portevoix.campaigns.spi.MailServerChoice> smtpServers =
+            new com.vaadin.flow.component.combobox.MultiSelectComboBox<>();
     private io.portevoix.templates.adapter.ui.composer.SmsComposer composer;
     private final TextField name = new TextField();
     private final TextArea description = new TextArea();
@@ -179,6 +181,11 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
         fromEmail.setLabel(getTranslation("campaign.fromEmail"));
         replyTo.setLabel(getTranslation("campaign.replyTo"));
         replyTo.setHelperText(getTranslation("campaign.replyTo.help"));
+        smtpServers.setLabel(getTranslation("campaign.smtpServers"));
+        smtpServers.setPlaceholder(getTranslation("campaign.smtpServers.account"));
+        smtpServers.setHelperText(getTranslation("campaign.smtpServers.help"));
+        smtpServers.setItemLabelGenerator(io.portevoix.campaigns.spi.MailServerChoice::name);
+        smtpServers.setId("campaign-smtp-servers");
         stepper.addClassName("pv-stepper");
         body.addClassName("pv-step-body");
         HorizontalLayout layout = new HorizontalLayout(stepper, body);
@@ -238,6 +245,12 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
         fromName.setValue(k.fromName());
         fromEmail.setValue(k.fromEmail());
         replyTo.setValue(k.replyTo());
+        if (c.channel() == Channel.EMAIL) {
+            List<io.portevoix.campaigns.spi.MailServerChoice> choices = queries.mailServers();
+            List<UUID> chosen = queries.smtpServers(c.id());
+            smtpServers.setItems(choices);
+            smtpServers.setValue(choices.stream().filter(m -> chosen.contains(m.id())).toList());
+        }
         List<ContactSummary> picked = new ArrayList<>();
         if (!c.audience().contactIds().isEmpty()) {
             contacts.findAll(c.audience().contactIds()).forEach(d -> picked.add(new ContactSummary(d.id(), d.firstName(),
@@ -252,6 +265,7 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
         type.setReadOnly(readOnly);
         template.setReadOnly(readOnly);
         senderId.setReadOnly(readOnly);
+        smtpServers.setReadOnly(readOnly);
         picker.setReadOnly(readOnly);
     }
 
@@ -272,6 +286,10 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
                             campaign.content().html(), campaign.content().text(),
                             template.getValue() == null ? null : template.getValue().id(), fromName.getValue(),
                             fromEmail.getValue(), replyTo.getValue(), "")));
+            List<UUID> servers = smtpServers.getValue().stream().map(io.portevoix.campaigns.spi.MailServerChoice::id).toList();
+            if (!new java.util.HashSet<>(servers).equals(new java.util.HashSet<>(queries.smtpServers(campaign.id())))) {
+                campaign = commands.chooseSmtpServers(campaign.id(), servers);
+            }
             return true;
         } catch (InvalidInputException e) {
             error(e.errors().stream().map(f -> f.field() + " : " + f.message()).reduce((a, b) -> a + " · " + b)
@@ -362,6 +380,10 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
             actions.add(new Anchor("templates/" + template.getValue().id() + "/email", getTranslation("campaign.editTemplate")));
         }
         FormLayout form = form(template, subject, preheader, fromName, fromEmail, replyTo);
+        if (!smtpServers.getListDataView().getItems().toList().isEmpty()) {
+            form.add(smtpServers);
+            form.setColspan(smtpServers, 2);
+        }
         form.setColspan(template, 2);
         form.setColspan(subject, 2);
         form.setColspan(preheader, 2);

@@ -49,4 +49,8 @@ public interface Campaigns {
     java.util.Set<String> excludedCountries(AccountId account, CampaignId id);
 
     void excludeCountries(AccountId account, CampaignId id, java.util.Set<String> countries);
+
+    List<java.util.UUID> smtpServers(AccountId account, CampaignId id);
+
+    void chooseSmtpServers(AccountId account, CampaignId id, List<java.util.UUID> servers);
 }

@@ -48,7 +48,7 @@ class SmtpDkimSigningTests {
         server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         server.start();
         DeliverySettings settings = new DeliverySettings("http://localhost:8080", "", new DeliverySettings.Smtp("127.0.0.1",
-                server.getSmtp().getPort(), "", "", "none"), new DeliverySettings.Sandbox(false, 0), Duration.ofSeconds(1),
+                server.getSmtp().getPort(), "", "", "none", 1, 1), new DeliverySettings.Sandbox(false, 0), Duration.ofSeconds(1),
                 null, "", "", null);
         transport = new SmtpMailTransport(settings, new SandboxSmtpServer(settings));
     }
@@ -93,7 +93,7 @@ class SmtpDkimSigningTests {
     void aSignedMessageVerifiesAgainstThePublicKeyOfItsDomain() throws Exception {
         DkimKeyPair key = DkimKeyPair.generate();
         publish(key);
-        transport.send(mail("adherent@example.org").signedWith(Optional.of(signing(key))));
+        transport.send(transport.builtIn().orElseThrow(), mail("adherent@example.org").signedWith(Optional.of(signing(key))));
 
         byte[] raw = received();
         MimeMessage message = server.getReceivedMessages()[0];
@@ -111,7 +111,7 @@ class SmtpDkimSigningTests {
     void theSignatureDoesNotVerifyAgainstAnotherKey() throws Exception {
         DkimKeyPair key = DkimKeyPair.generate();
         publish(key);
-        transport.send(mail("adherent@example.org").signedWith(Optional.of(signing(key))));
+        transport.send(transport.builtIn().orElseThrow(), mail("adherent@example.org").signedWith(Optional.of(signing(key))));
 
         byte[] raw = received();
         assertThatThrownBy(() -> verifier(DkimKeyPair.generate().publicKey()).verify(new ByteArrayInputStream(raw)))
@@ -120,7 +120,7 @@ class SmtpDkimSigningTests {
 
     @Test
     void aKeyThatDnsDoesNotPublishSendsTheMessageUnsignedInsteadOfFailing() throws Exception {
-        transport.send(mail("adherent@example.org").signedWith(Optional.of(signing(DkimKeyPair.generate()))));
+        transport.send(transport.builtIn().orElseThrow(), mail("adherent@example.org").signedWith(Optional.of(signing(DkimKeyPair.generate()))));
 
         received();
         assertThat(server.getReceivedMessages()[0].getHeader("DKIM-Signature")).isNull();
@@ -128,7 +128,7 @@ class SmtpDkimSigningTests {
 
     @Test
     void aMessageWithoutSigningDescriptionIsNotSigned() throws Exception {
-        transport.send(mail("adherent@example.org"));
+        transport.send(transport.builtIn().orElseThrow(), mail("adherent@example.org"));
 
         received();
         assertThat(server.getReceivedMessages()[0].getHeader("DKIM-Signature")).isNull();
