@@ -7,7 +7,9 @@ import io.portevoix.delivery.application.port.MailTransport;
 import io.portevoix.delivery.application.port.OutgoingMail;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +32,9 @@ import org.springframework.stereotype.Component;
 class SmtpMailTransport implements MailTransport, DisposableBean {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SmtpMailTransport.class);
+
+    /** How long a message waits for a free pooled connection before that counts as the server's fault. */
+    static final int CLAIM_TIMEOUT_MS = 15_000;
 
     private record Pooled(MailServer server, Mailer mailer) {
     }
@@ -59,8 +64,9 @@ class SmtpMailTransport implements MailTransport, DisposableBean {
     @Override
     public void send(MailServer server, OutgoingMail mail) {
         Email email = email(mail);
+        Pooled pooled = pooled(server);
         try {
-            mailer(server).sendMail(email);
+            pooled.mailer().sendMail(email);
         } catch (RuntimeException e) {
             if (mail.dkim() != null && dkimRefused(e)) {
                 // the signer checks the key published in DNS as the data is written, before the server accepts it:
@@ -69,7 +75,25 @@ class SmtpMailTransport implements MailTransport, DisposableBean {
                 send(server, mail.signedWith(Optional.empty()));
                 return;
             }
-            throw failure(server, e);
+            MailTransportException failure = failure(server, e);
+            if (failure.serverFault()) {
+                retire(server, pooled);
+            }
+            throw failure;
+        }
+    }
+
+    /**
+     * A pool whose connection failed is replaced by a fresh one: the pool of Simple Java Mail 8
+     * may leave waiting claims blocked once failed connections are invalidated (fixed upstream in
+     * generic-object-pool 2.4.3, not served here). The old pool is closed a minute later, after the
+     * messages it still carries; a claim that waits on it gives up after {@value #CLAIM_TIMEOUT_MS}
+     * ms as a server fault (the message never reached the server, so it is tried again, never doubled).
+     */
+    private void retire(MailServer server, Pooled failed) {
+        if (pools.remove(server.id(), failed)) {
+            LOG.info("The connections to {}:{} failed: a fresh pool takes over", server.host(), server.port());
+            CompletableFuture.delayedExecutor(60, TimeUnit.SECONDS).execute(() -> failed.mailer().shutdownConnectionPool());
         }
     }
 
@@ -117,9 +141,13 @@ class SmtpMailTransport implements MailTransport, DisposableBean {
     }
 
     private Mailer mailer(MailServer server) {
+        return pooled(server).mailer();
+    }
+
+    private Pooled pooled(MailServer server) {
         Pooled pooled = pools.get(server.id());
         if (pooled != null && pooled.server().equals(server)) {
-            return pooled.mailer();
+            return pooled;
         }
         return pools.compute(server.id(), (id, old) -> {
             if (old != null && old.server().equals(server)) {
@@ -129,7 +157,7 @@ class SmtpMailTransport implements MailTransport, DisposableBean {
                 old.mailer().shutdownConnectionPool();
             }
             return new Pooled(server, build(server));
-        }).mailer();
+        });
     }
 
     private Mailer build(MailServer server) {
@@ -147,6 +175,7 @@ class SmtpMailTransport implements MailTransport, DisposableBean {
                 .withConnectionPoolCoreSize(0)
                 .withConnectionPoolMaxSize(connections)
                 .withConnectionPoolExpireAfterMillis(30_000)
+                .withConnectionPoolClaimTimeoutMillis(CLAIM_TIMEOUT_MS)
                 .buildMailer();
     }
 
@@ -158,8 +187,8 @@ class SmtpMailTransport implements MailTransport, DisposableBean {
         Integer code = replyCode(e);
         boolean login = caused(e, jakarta.mail.AuthenticationFailedException.class);
         boolean permanent = code != null && code >= 500 && !login;
-        boolean serverFault = login || (code != null ? code == 421
-                : caused(e, java.io.IOException.class) || caused(e, jakarta.mail.MessagingException.class));
+        // without a reply code the connection itself failed (or no pooled connection came): the server's fault
+        boolean serverFault = login || code == null || code == 421;
         return new MailTransportException("The mail server " + server.host() + ":" + server.port() + " "
                 + (code == null ? "could not be reached or failed" : "answered " + code) + ": " + rootMessage(e), e,
                 permanent, serverFault);
