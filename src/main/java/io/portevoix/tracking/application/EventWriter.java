@@ -70,6 +70,7 @@ class EventWriter {
             try {
                 SystemActor.call("tracking", () -> TenantContext.callAs(account, () -> transactions.execute(status -> {
                     events.insert(account, list);
+                    flagBursts(account, list);
                     return null;
                 })));
             } catch (RuntimeException e) {
@@ -77,6 +78,20 @@ class EventWriter {
                 throw e;
             }
         });
+    }
+
+    /**
+     * The burst rule over the recipients who clicked in this batch, looking back one window before
+     * its first click: clicks of the same message written by an earlier batch are flagged with them.
+     */
+    private void flagBursts(AccountId account, List<Events.Event> batch) {
+        List<Events.Event> clicks = batch.stream().filter(e -> e.kind().equals("CLICK")).toList();
+        if (clicks.isEmpty()) {
+            return;
+        }
+        java.time.Instant first = clicks.stream().map(Events.Event::at).min(java.util.Comparator.naturalOrder()).orElseThrow();
+        events.flagBursts(account, clicks.stream().map(e -> new Events.Recipient(e.campaign(), e.contact()))
+                .collect(Collectors.toSet()), first.minus(MachineRules.BURST), MachineRules.BURST, MachineRules.BURST_LINKS);
     }
 
     @PreDestroy
