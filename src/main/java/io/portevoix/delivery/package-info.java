@@ -8,7 +8,8 @@
  * campaign issues. Marketing SMS keep to their recipient's sending window ({@link
  * io.portevoix.delivery.application.SmsSendingWindows}: the recipient's zone and public holidays, the
  * account's narrowing, Settings → SMS). Depends on tenancy, templates (its published records and spi)
- * and the shell.
+ * and the shell. {@link io.portevoix.delivery.SentEmails} renders a sent e-mail again, the way the send
+ * does, for its web version (tracking).
  */
 @NullMarked
 @ApplicationModule(displayName = "Delivery", allowedDependencies = {"tenancy", "audience", "audience::spi", "templates", "templates::spi",

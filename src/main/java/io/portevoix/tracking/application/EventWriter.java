@@ -70,12 +70,20 @@ class EventWriter {
             try {
                 SystemActor.call("tracking", () -> TenantContext.callAs(account, () -> transactions.execute(status -> {
                     events.insert(account, list);
-                    flagBursts(account, list);
                     return null;
                 })));
             } catch (RuntimeException e) {
                 queue.addAll(list);
                 throw e;
+            }
+            try {
+                SystemActor.call("tracking", () -> TenantContext.callAs(account, () -> transactions.execute(status -> {
+                    flagBursts(account, list);
+                    return null;
+                })));
+            } catch (RuntimeException e) {
+                // the hits are written; only the burst flag of these clicks is missed
+                LOG.warn("The burst rule could not be applied to a batch of tracking events", e);
             }
         });
     }
