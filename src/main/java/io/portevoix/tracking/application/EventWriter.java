@@ -41,7 +41,7 @@ class EventWriter {
         this.transactions = new TransactionTemplate(transactionManager);
         // a flush asked for from inside a (read-only) transaction writes in its own
         this.transactions.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        flusher.scheduleWithFixedDelay(this::flushQuietly, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        flusher.scheduleAtFixedRate(this::flushQuietly, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     void add(Events.Event event) {

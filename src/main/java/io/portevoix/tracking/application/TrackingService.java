@@ -63,6 +63,9 @@ class TrackingService implements TrackingLinks, RecipientPages, Engagement, io.p
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Map<String, Integer> linkNumbers = new ConcurrentHashMap<>();
+    /** Destinations of campaigns' links by "campaign number" (a link never changes): a click needs no query. */
+    private final Map<String, String> destinations = new ConcurrentHashMap<>();
+    private static final int MAX_DESTINATIONS = 100_000;
     private final io.portevoix.delivery.SentEmails sentEmails;
 
     TrackingService(TrackingSettings settings, Secrets secrets, ContactQueries contacts, ContactCommands contactCommands,
@@ -202,7 +205,15 @@ class TrackingService implements TrackingLinks, RecipientPages, Engagement, io.p
     /** The destination of a campaign's link, and the click recorded (flagged when a machine made it). */
     private Optional<String> clicked(AccountId account, CampaignId campaign, ContactId contact, int link,
             io.portevoix.tracking.Hit hit) {
-        Optional<String> url = as(account, () -> transactions.execute(status -> events.url(account, campaign, link)));
+        String key = campaign + " " + link;
+        Optional<String> url = Optional.ofNullable(destinations.get(key)).or(() -> as(account, () -> transactions.execute(
+                status -> events.url(account, campaign, link))));
+        url.ifPresent(u -> {
+            if (destinations.size() >= MAX_DESTINATIONS) {
+                destinations.clear();
+            }
+            destinations.putIfAbsent(key, u);
+        });
         url.ifPresent(u -> writer.add(new Events.Event(account, campaign, contact, "CLICK", link,
                 MachineRules.DEFAULT.machine(hit, false), hit.userAgent(), clock.instant())));
         return url;
