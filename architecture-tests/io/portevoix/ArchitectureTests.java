@@ -46,7 +46,7 @@ class ArchitectureTests {
     @Test
     void theDomainDependsOnTheJdkAndJMoleculesOnly() {
         classes().that().resideInAPackage("io.portevoix.*.domain..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.jmolecules..",
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..", "org.jmolecules..",
                         "org.jspecify..", "io.portevoix.shared..", "io.portevoix.*", "io.portevoix.*.domain..")
                 .check(CLASSES);
     }

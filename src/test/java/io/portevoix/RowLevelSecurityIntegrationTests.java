@@ -43,12 +43,13 @@ class RowLevelSecurityIntegrationTests {
 
     static final List<String> ACCOUNT_TABLES = List.of("tenancy.site", "tenancy.membership", "tenancy.api_key",
             "tenancy.audit_entry", "tenancy.branding_image", "tenancy.sender_id", "billing.credit_entry",
-            "billing.credit_balance");
+            "billing.credit_balance", "delivery.sending_domain");
 
     @Autowired AccountCommands accounts;
     @Autowired ApiKeyCommands keys;
     @Autowired CreditCommands credits;
     @Autowired SenderIdCommands senderIds;
+    @Autowired io.portevoix.delivery.SendingDomains sendingDomains;
     @Autowired AuthenticationProvider loginProvider;
     @Value("${spring.datasource.url}") String url;
     @Value("${spring.datasource.username}") String appRole;
@@ -67,6 +68,7 @@ class RowLevelSecurityIntegrationTests {
         accounts.uploadBrandingImage(BrandingImageKind.LOGO, "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         keys.create("Key A", AccessLevels.all(AccessLevel.GUEST));
         senderIds.request("CLUBA");
+        sendingDomains.add("rls-a" + System.nanoTime() + ".example");
         TestActors.logout();
         asSystem(() -> credits.grant(new GrantCredits(accountA, 100, "test")));
     }

@@ -21,6 +21,13 @@ public interface ContactCommands {
      */
     void erase(ContactId id);
 
+    /**
+     * Notes on the member's record that an e-mail to them bounced (or was reported as spam), with
+     * the server's reason; an older report than the one shown changes nothing. Unknown or erased
+     * id: nothing happens.
+     */
+    void recordBounce(ContactId id, java.time.Instant at, String reason);
+
     /** Sets the account's uniqueness key; refused while existing contacts would collide on the new key. */
     void changeUniquenessKey(UniquenessKey key);
 }

@@ -44,6 +44,9 @@ public interface ContactQueries {
     /** The member's replies to SMS (STOP and others), newest first. */
     List<ReceivedReply> replies(ContactId id);
 
+    /** The latest bounce of the member's e-mail address, empty when none was ever reported. */
+    Optional<LastBounce> lastBounce(ContactId id);
+
     /** One contact's data as JSON (GDPR access request); audited. */
     String export(ContactId id);
 

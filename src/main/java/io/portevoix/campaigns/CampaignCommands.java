@@ -39,6 +39,12 @@ public interface CampaignCommands {
     /** Leaves these destination countries out of an SMS campaign (ISO codes; empty: none), while it is a draft. */
     CampaignDetails excludeCountries(CampaignId id, java.util.Set<String> countries);
 
+    /**
+     * Sends an e-mail campaign through these SMTP servers only (ids of enabled servers, see {@link
+     * #mailServers()}; empty: the account's choice), while it is editable.
+     */
+    CampaignDetails chooseSmtpServers(CampaignId id, List<java.util.UUID> servers);
+
     SendResult approve(CampaignId id, String comment);
 
     CampaignDetails reject(CampaignId id, String comment);
@@ -46,6 +52,13 @@ public interface CampaignCommands {
     CampaignDetails suspend(CampaignId id);
 
     SendResult resume(CampaignId id);
+
+    /**
+     * Sends again the messages of the current run whose outcome is unknown (the process died while
+     * a server had them: they may have left). An approver's decision: the recipient may get the
+     * message twice. Not charged again (they were charged as unknown); returns how many were resent.
+     */
+    int resendUnknown(CampaignId id);
 
     /** Called by delivery when a run has no message left to send: settles its credits, ends the run. */
     void runFinished(RunId id);

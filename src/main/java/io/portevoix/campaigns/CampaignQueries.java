@@ -21,6 +21,12 @@ public interface CampaignQueries {
     /** The SMS destination countries this campaign leaves out. */
     java.util.Set<String> excludedCountries(CampaignId id);
 
+    /** The SMTP servers this e-mail campaign is restricted to (empty: the account's choice). */
+    List<java.util.UUID> smtpServers(CampaignId id);
+
+    /** The enabled SMTP servers a campaign may choose from. */
+    List<io.portevoix.campaigns.spi.MailServerChoice> mailServers();
+
     /** The campaign's send runs, the latest first. */
     List<RunSummary> runs(CampaignId id);
 
@@ -40,6 +46,9 @@ public interface CampaignQueries {
 
     /** For delivery: the content of a run and whether its campaign is sending. */
     Optional<RunContent> runContent(RunId id);
+
+    /** The campaign of each of these runs (of the current account), read at once; unknown runs are left out. */
+    java.util.Map<RunId, RunLabel> runLabels(java.util.Collection<RunId> runs);
 
     /** The e-mail as a member (or example values when null) would receive it, links inactive. */
     io.portevoix.templates.RenderedEmail preview(CampaignId id, io.portevoix.audience.@org.jspecify.annotations.Nullable ContactId contact);

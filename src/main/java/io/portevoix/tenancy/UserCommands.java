@@ -17,4 +17,7 @@ public interface UserCommands {
     void switchAccount(AccountId account);
 
     void changeOwnPassword(String currentPassword, String newPassword);
+
+    /** The mail the acting user wants in the current account (empty: none). */
+    void changeMyStaffMail(java.util.Set<StaffMail> wanted);
 }

@@ -9,6 +9,12 @@ public interface UserQueries {
 
     List<AccountUser> users();
 
+    /** The users of the current account who asked for this mail (account administrators, or the application). */
+    List<AccountUser> askedFor(StaffMail mail);
+
+    /** The mail the acting user asked for in the current account. */
+    java.util.Set<StaffMail> myStaffMail();
+
     /** The accounts the acting user belongs to. */
     List<AccountMembership> myAccounts();
 }

@@ -5,6 +5,7 @@ import static io.portevoix.support.TestActors.asSystem;
 import static io.portevoix.support.TestActors.login;
 import static io.portevoix.support.TestActors.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.portevoix.audience.Audience;
@@ -23,6 +24,7 @@ import io.portevoix.campaigns.CampaignContent;
 import io.portevoix.campaigns.CampaignDetails;
 import io.portevoix.campaigns.CampaignDraft;
 import io.portevoix.campaigns.CampaignQueries;
+import io.portevoix.campaigns.CampaignStateException;
 import io.portevoix.campaigns.CampaignStatus;
 import io.portevoix.campaigns.RunSummary;
 import io.portevoix.shared.AccountId;
@@ -108,5 +110,19 @@ class OutboxRecoveryIntegrationTests {
         List<String> received = asSystem(() -> sandbox.messages()).stream().flatMap(m -> m.to().stream())
                 .filter(t -> t.endsWith("@" + domain)).toList();
         assertThat(received).hasSize(2).doesNotContain(inFlight).doesNotHaveDuplicates();
+
+        // the approver decides to send the unknown one again: it leaves once more, and is not charged twice
+        assertThat(campaigns.resendUnknown(c.id())).isEqualTo(1);
+        await().pollInSameThread().atMost(Duration.ofSeconds(40))
+                .until(() -> queries.find(c.id()).orElseThrow().status() == CampaignStatus.SENT);
+        RunSummary again = queries.runs(c.id()).getFirst();
+        assertThat(again.figures().sent()).isEqualTo(3);
+        assertThat(again.figures().unknown()).isZero();
+        assertThat(queries.runs(c.id())).hasSize(1);
+        assertThat(credits.balance()).isEqualTo(new CreditBalance(7, 0));
+        assertThat(asSystem(() -> sandbox.messages()).stream().flatMap(m -> m.to().stream())
+                .filter(t -> t.endsWith("@" + domain)).toList()).hasSize(3).contains(inFlight).doesNotHaveDuplicates();
+        assertThatThrownBy(() -> campaigns.resendUnknown(c.id())).isInstanceOf(CampaignStateException.class)
+                .hasMessageContaining("unknown outcome");
     }
 }

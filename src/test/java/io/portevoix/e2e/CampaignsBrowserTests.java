@@ -56,7 +56,9 @@ class CampaignsBrowserTests extends BrowserTest {
         context.setDefaultTimeout(30_000);
         page = context.newPage();
         login("directrice@vitalis-lyon.demo");
-        openNav("Campagnes");
+        // the header tells the approver something waits, and opens the list filtered on it
+        page.locator("#header-approvals").click();
+        assertThat(page).hasURL(Pattern.compile(".*/campaigns\\?status=PENDING_APPROVAL"));
         assertThat(page.locator("#campaigns-to-approve")).isVisible();
         page.locator("#campaigns-search input").fill(name);
         assertThat(page.locator("#campaigns-grid vaadin-grid-cell-content").filter(new Locator.FilterOptions()

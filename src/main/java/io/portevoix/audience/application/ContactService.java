@@ -147,6 +147,21 @@ class ContactService implements ContactCommands, ContactQueries {
     }
 
     @Override
+    @Transactional
+    @PreAuthorize("hasRole('CONTACTS_EDITOR')")
+    public void recordBounce(ContactId id, java.time.Instant at, String reason) {
+        String clean = reason == null ? "" : reason.strip();
+        contacts.recordBounce(TenantContext.requireAccount(), id, at, clean.length() > 1_000 ? clean.substring(0, 1_000) : clean);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('CONTACTS_GUEST')")
+    public Optional<io.portevoix.audience.LastBounce> lastBounce(ContactId id) {
+        return contacts.lastBounce(TenantContext.requireAccount(), id);
+    }
+
+    @Override
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('CONTACTS_GUEST')")
     public List<SentMessage> messages(ContactId id) {

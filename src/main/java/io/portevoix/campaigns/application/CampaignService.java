@@ -83,11 +83,16 @@ class CampaignService implements CampaignCommands, CampaignQueries {
     private final SmsPricing pricing;
     private final io.portevoix.billing.SmsRates rates;
     private final io.portevoix.tenancy.SenderIdQueries senderIds;
+    private final io.portevoix.campaigns.spi.SenderDomains senderDomains;
 
-    CampaignService(SmsPricing pricing, io.portevoix.billing.SmsRates rates, io.portevoix.tenancy.SenderIdQueries senderIds,
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    CampaignService(io.portevoix.campaigns.spi.SenderDomains senderDomains, SmsPricing pricing, io.portevoix.billing.SmsRates rates, io.portevoix.tenancy.SenderIdQueries senderIds,
             ObjectProvider<Engagement> engagement, Campaigns campaigns, AudienceQueries audiences, TemplateRenderer renderer, TemplateQueries templates,
             TestMailSender testMails, CreditReservations credits, Outbox outbox, AccountQueries accounts, AuditLog audit,
-            Clock clock) {
+            org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
+        this.senderDomains = senderDomains;
         this.engagement = engagement;
         this.pricing = pricing;
         this.rates = rates;
@@ -236,6 +241,8 @@ class CampaignService implements CampaignCommands, CampaignQueries {
                 source.broadcastType(), source.audience(), source.content()));
         campaigns.excludeCountries(TenantContext.requireAccount(), copy.id(),
                 campaigns.excludedCountries(TenantContext.requireAccount(), id));
+        campaigns.chooseSmtpServers(TenantContext.requireAccount(), copy.id(),
+                campaigns.smtpServers(TenantContext.requireAccount(), id));
         return copy;
     }
 
@@ -368,6 +375,52 @@ class CampaignService implements CampaignCommands, CampaignQueries {
         return c;
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('EMAIL_CAMPAIGNS_GUEST', 'SMS_CAMPAIGNS_GUEST')")
+    public List<java.util.UUID> smtpServers(CampaignId id) {
+        find(id).orElseThrow(() -> new NoSuchElementException("No such campaign"));
+        return campaigns.smtpServers(TenantContext.requireAccount(), id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('EMAIL_CAMPAIGNS_GUEST', 'SMS_CAMPAIGNS_GUEST')")
+    public List<io.portevoix.campaigns.spi.MailServerChoice> mailServers() {
+        return outbox.mailServers();
+    }
+
+    @Override
+    @Transactional
+    public CampaignDetails chooseSmtpServers(CampaignId id, List<java.util.UUID> servers) {
+        CampaignDetails c = locked(id);
+        require(c.channel(), AccessLevel.EDITOR);
+        Lifecycle.requireEditable(c.status());
+        java.util.Set<java.util.UUID> enabled = outbox.mailServers().stream()
+                .map(io.portevoix.campaigns.spi.MailServerChoice::id).collect(java.util.stream.Collectors.toSet());
+        List<FieldError> errors = new ArrayList<>();
+        if (c.channel() != Channel.EMAIL && !servers.isEmpty()) {
+            errors.add(new FieldError("smtpServers", "Only e-mail campaigns have SMTP servers"));
+        }
+        for (int i = 0; i < servers.size(); i++) {
+            if (!enabled.contains(servers.get(i))) {
+                errors.add(new FieldError("smtpServers[" + i + "]", "Not an enabled SMTP server: " + servers.get(i)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        List<java.util.UUID> distinct = List.copyOf(new java.util.LinkedHashSet<>(servers));
+        if (!distinct.equals(campaigns.smtpServers(TenantContext.requireAccount(), id))) {
+            campaigns.chooseSmtpServers(TenantContext.requireAccount(), id, distinct);
+            audit.record("campaign.smtp-servers", c.name(), distinct.isEmpty() ? "the account's servers"
+                    : outbox.mailServers().stream().filter(m -> distinct.contains(m.id()))
+                            .map(io.portevoix.campaigns.spi.MailServerChoice::name)
+                            .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        return c;
+    }
+
     private static java.util.Set<String> countries(java.util.Collection<String> given) {
         java.util.Set<String> known = java.util.Set.of(java.util.Locale.getISOCountries());
         java.util.Set<String> countries = new java.util.TreeSet<>();
@@ -401,10 +454,31 @@ class CampaignService implements CampaignCommands, CampaignQueries {
         if (!accounts.current().address().isComplete()) {
             warnings.add("POSTAL_ADDRESS_MISSING");
         }
-        if (c.channel() == Channel.EMAIL) {
-            warnings.add("DKIM_MISSING");
+        if (c.channel() == Channel.EMAIL && !c.content().fromEmail().isEmpty()) {
+            warnings.addAll(senderWarnings(senderDomains.state(c.content().fromEmail())));
         }
         return new CampaignCount(count.recipients(), count.excluded(), count.recipients(), credits.available(), warnings);
+    }
+
+    /** DKIM_MISSING without a key; SPF/DMARC warnings only for what the last DNS verification did not find. */
+    private static List<String> senderWarnings(io.portevoix.campaigns.spi.SenderDomainState state) {
+        if (!state.dkimKey()) {
+            return List.of("DKIM_MISSING");
+        }
+        if (!state.verified()) {
+            return List.of("DNS_NOT_VERIFIED");
+        }
+        List<String> warnings = new ArrayList<>();
+        if (state.dkimNotPublished()) {
+            warnings.add("DKIM_NOT_PUBLISHED");
+        }
+        if (state.spfMissing()) {
+            warnings.add("SPF_MISSING");
+        }
+        if (state.dmarcMissing()) {
+            warnings.add("DMARC_MISSING");
+        }
+        return warnings;
     }
 
     private CampaignCount smsCount(CampaignDetails c, java.util.Set<String> excludedCountries) {
@@ -467,6 +541,11 @@ class CampaignService implements CampaignCommands, CampaignQueries {
         requireSendable(c);
         CampaignDetails requested = c.requested(next, at, actor(), now);
         audit.record("campaign.send", c.name(), next + (at == null ? "" : " at " + at));
+        if (next == CampaignStatus.PENDING_APPROVAL) {
+            events.publishEvent(new io.portevoix.campaigns.CampaignSubmittedForApproval(TenantContext.requireAccount(),
+                    c.id(), c.name(), c.channel(), actor(), audiences.count(c.audience(), c.channel(), c.broadcastType())
+                            .recipients(), at));
+        }
         return proceed(requested);
     }
 
@@ -642,6 +721,31 @@ class CampaignService implements CampaignCommands, CampaignQueries {
 
     @Override
     @Transactional
+    public int resendUnknown(CampaignId id) {
+        CampaignDetails c = locked(id);
+        require(c.channel(), AccessLevel.APPROVER);
+        CampaignStatus next = Lifecycle.resendUnknown(c.status());
+        AccountId account = TenantContext.requireAccount();
+        if (c.currentRun() == null) {
+            throw new CampaignStateException("This campaign has no run to resend");
+        }
+        Campaigns.StoredRun run = campaigns.run(account, c.currentRun()).orElseThrow();
+        int resent = outbox.resendUnknown(run.id());
+        if (resent == 0) {
+            throw new CampaignStateException("No message of this campaign has an unknown outcome");
+        }
+        if (run.status() == RunStatus.DONE) {
+            // settled already: the unknown ones were charged then, so the run reopens with nothing reserved
+            campaigns.updateRun(account, run.id(), RunStatus.SENDING, 0, null);
+        }
+        campaigns.update(account, with(c, next));
+        outbox.start(run.id());
+        audit.record("campaign.resendUnknown", c.name(), resent + " messages");
+        return resent;
+    }
+
+    @Override
+    @Transactional
     public void runFinished(RunId id) {
         AccountId account = TenantContext.requireAccount();
         Campaigns.StoredRun run = campaigns.run(account, id).orElseThrow(() -> new NoSuchElementException("No such run"));
@@ -660,6 +764,8 @@ class CampaignService implements CampaignCommands, CampaignQueries {
         }
         audit.record("campaign.sent", c.name(), figures.sent() + " sent, " + figures.failed() + " failed, "
                 + figures.unknown() + " unknown");
+        events.publishEvent(new io.portevoix.campaigns.CampaignRunFinished(account, c.id(), c.name(), c.channel(),
+                current.number(), figures.targeted(), figures.sent(), figures.failed(), figures.unknown()));
     }
 
     @Override
@@ -765,6 +871,12 @@ class CampaignService implements CampaignCommands, CampaignQueries {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.Map<RunId, io.portevoix.campaigns.RunLabel> runLabels(java.util.Collection<RunId> runs) {
+        return runs.isEmpty() ? java.util.Map.of() : campaigns.runLabels(TenantContext.requireAccount(), runs);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<RunContent> runContent(RunId id) {
         AccountId account = TenantContext.requireAccount();
         return campaigns.run(account, id).flatMap(run -> campaigns.find(account, run.campaign()).map(c -> {
@@ -775,7 +887,8 @@ class CampaignService implements CampaignCommands, CampaignQueries {
                     k.templateId(), k.fromName().isEmpty() ? accounts.current().name() : k.fromName(), k.fromEmail(),
                     k.replyTo(), k.senderId());
             return new RunContent(id, c.id(), c.channel(), c.broadcastType(), sent,
-                    run.status() == RunStatus.SENDING && Lifecycle.delivering(c.status()));
+                    run.status() == RunStatus.SENDING && Lifecycle.delivering(c.status()),
+                    campaigns.smtpServers(account, c.id()));
         }));
     }
 
@@ -802,6 +915,7 @@ class CampaignService implements CampaignCommands, CampaignQueries {
         long parts = 0;
         long used = 0;
         long stops = 0;
+        long bounced = 0;
         for (Campaigns.StoredRun run : campaigns.runs(TenantContext.requireAccount(), id)) {
             RunFigures f = outbox.figures(run.id());
             delivered += f.delivered();
@@ -809,6 +923,7 @@ class CampaignService implements CampaignCommands, CampaignQueries {
             parts += f.parts();
             used += f.chargedCredits();
             stops += f.stops();
+            bounced += f.bounced();
             targeted += f.targeted();
             sent += f.sent();
             failed += f.failed();
@@ -817,7 +932,8 @@ class CampaignService implements CampaignCommands, CampaignQueries {
         }
         EngagementFigures engagement = this.engagement.orderedStream().findFirst().map(e -> e.figures(id))
                 .orElse(EngagementFigures.NONE);
-        return new CampaignStats(targeted, sent, failed + undelivered, failed, unknown, pending, engagement, delivered,
+        // bounced: refused by the server when handed over (FAILED), or bounced after it left
+        return new CampaignStats(targeted, sent, failed + undelivered, failed + bounced, unknown, pending, engagement, delivered,
                 undelivered, parts, used, stops);
     }
 

@@ -55,6 +55,12 @@ public final class Lifecycle {
         return start(at, now);
     }
 
+    /** Resending the unknown messages of the current run: while it sends, or once sent (it sends again). */
+    public static CampaignStatus resendUnknown(CampaignStatus status) {
+        require(status, Set.of(CampaignStatus.SENDING, CampaignStatus.SENT), "resent");
+        return CampaignStatus.SENDING;
+    }
+
     public static CampaignStatus archive(CampaignStatus status) {
         require(status, Set.of(CampaignStatus.DRAFT, CampaignStatus.SENT, CampaignStatus.CANCELLED), "archived");
         return CampaignStatus.ARCHIVED;

@@ -37,8 +37,14 @@ public interface Outbox {
     /** The most parts an SMS of this account may have (3 by default); longer ones are not sent. */
     int maxSmsParts();
 
+    /** Puts the run's messages whose outcome is unknown back in line (due now); returns how many. */
+    int resendUnknown(RunId run);
+
     /** Starts handing the run's messages to the servers, once the current transaction commits. */
     void start(RunId run);
+
+    /** The installation's enabled SMTP servers, which a campaign may restrict its e-mail to. */
+    java.util.List<MailServerChoice> mailServers();
 
     /** The sender address used when a campaign names none (PORTEVOIX_MAIL_FROM, else noreply at the public host). */
     String defaultSender();

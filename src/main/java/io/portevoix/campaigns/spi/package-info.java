@@ -1,6 +1,8 @@
 /**
- * What campaigns need from downstream modules: delivery keeps the outbox of each send run, tracking
- * counts opens and clicks ({@link io.portevoix.campaigns.spi.Outbox}, {@link io.portevoix.campaigns.spi.Engagement}).
+ * What campaigns need from downstream modules: delivery keeps the outbox of each send run and tells
+ * how a From domain is authenticated, tracking counts opens and clicks ({@link
+ * io.portevoix.campaigns.spi.Outbox}, {@link io.portevoix.campaigns.spi.SenderDomains}, {@link
+ * io.portevoix.campaigns.spi.Engagement}).
  */
 @NullMarked
 @NamedInterface("spi")

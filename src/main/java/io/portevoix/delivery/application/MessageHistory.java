@@ -4,14 +4,12 @@ import io.portevoix.audience.ContactId;
 import io.portevoix.audience.SentMessage;
 import io.portevoix.audience.spi.CommunicationHistory;
 import io.portevoix.campaigns.CampaignQueries;
-import io.portevoix.campaigns.RunContent;
 import io.portevoix.campaigns.RunId;
 import io.portevoix.delivery.application.port.Messages;
 import io.portevoix.tenancy.TenantContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /** A member's messages from the outbox, with their campaign (looked up once per run). */
@@ -32,21 +30,16 @@ class MessageHistory implements CommunicationHistory {
 
     @Override
     public List<SentMessage> messages(ContactId contact, int limit) {
-        Map<RunId, Optional<RunContent>> runs = new HashMap<>();
-        Map<RunId, String> names = new HashMap<>();
         io.portevoix.delivery.spi.MemberEngagement tracked = engagement.getIfAvailable();
         java.util.Set<io.portevoix.campaigns.CampaignId> opened = tracked == null ? java.util.Set.of() : tracked.opened(contact);
         java.util.Set<io.portevoix.campaigns.CampaignId> clicked = tracked == null ? java.util.Set.of() : tracked.clicked(contact);
-        return messages.ofContact(TenantContext.requireAccount(), contact, limit).stream().flatMap(m -> {
-            Optional<RunContent> run = runs.computeIfAbsent(m.run(), campaigns::runContent);
-            if (run.isEmpty()) {
-                return java.util.stream.Stream.empty();
-            }
-            String name = names.computeIfAbsent(m.run(), r -> campaigns.find(run.get().campaign())
-                    .map(c -> c.name()).orElse(""));
-            return java.util.stream.Stream.of(new SentMessage(run.get().campaign().toString(), name, m.run().toString(),
-                    run.get().channel(), m.sentAt(), m.state(), opened.contains(run.get().campaign()),
-                    clicked.contains(run.get().campaign())));
+        List<Messages.Sent> sent = messages.ofContact(TenantContext.requireAccount(), contact, limit);
+        Map<RunId, io.portevoix.campaigns.RunLabel> labels = campaigns.runLabels(
+                sent.stream().map(Messages.Sent::run).collect(java.util.stream.Collectors.toSet()));
+        return sent.stream().filter(m -> labels.containsKey(m.run())).map(m -> {
+            io.portevoix.campaigns.RunLabel run = labels.get(m.run());
+            return new SentMessage(run.campaign().toString(), run.name(), m.run().toString(), run.channel(), m.sentAt(),
+                    m.state(), opened.contains(run.campaign()), clicked.contains(run.campaign()));
         }).toList();
     }
 

@@ -32,10 +32,14 @@ class OutboxService implements Outbox {
     private final DeliverySettings settings;
     private final org.springframework.beans.factory.ObjectProvider<io.portevoix.delivery.spi.TrackingLinks> links;
     private final SmsGateways gateways;
+    private final java.time.Clock clock;
+    private final io.portevoix.delivery.application.port.SmtpServerTable servers;
 
     OutboxService(Messages messages, AudienceQueries audiences, DeliveryJobs jobs, DeliverySettings settings,
             org.springframework.beans.factory.ObjectProvider<io.portevoix.delivery.spi.TrackingLinks> links,
-            SmsGateways gateways) {
+            SmsGateways gateways, io.portevoix.delivery.application.port.SmtpServerTable servers, java.time.Clock clock) {
+        this.clock = clock;
+        this.servers = servers;
         this.links = links;
         this.gateways = gateways;
         this.messages = messages;
@@ -102,8 +106,19 @@ class OutboxService implements Outbox {
     }
 
     @Override
+    public int resendUnknown(RunId run) {
+        return messages.resendUnknown(TenantContext.requireAccount(), run, clock.instant());
+    }
+
+    @Override
     public void start(RunId run) {
         jobs.deliver(TenantContext.requireAccount(), run);
+    }
+
+    @Override
+    public List<io.portevoix.campaigns.spi.MailServerChoice> mailServers() {
+        return servers.all().stream().filter(io.portevoix.delivery.application.port.SmtpServerTable.Row::enabled)
+                .map(r -> new io.portevoix.campaigns.spi.MailServerChoice(r.id(), r.name())).toList();
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.portevoix.delivery.application.port.OutgoingMail;
 import io.portevoix.delivery.application.port.OutgoingSms;
 import io.portevoix.delivery.application.port.SmsGateway;
 import io.portevoix.delivery.application.port.SmsSubmission;
+import io.portevoix.delivery.domain.BounceTags;
 import io.portevoix.templates.CompiledSms;
 import io.portevoix.templates.SmsLength;
 import io.portevoix.shared.AccountId;
@@ -74,7 +75,7 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
     private final ContactQueries contacts;
     private final SuppressionCommands suppressions;
     private final TemplateRenderer renderer;
-    private final MailTransport transport;
+    private final MailRouting routing;
     private final DeliverySettings settings;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -83,10 +84,12 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
     private final ObjectProvider<TrackingLinks> links;
     private final SmsGateways gateways;
     private final SmsSendingWindows windows;
+    private final DkimSignatures signatures;
 
-    RunDelivery(SmsGateways gateways, SmsSendingWindows windows, ObjectProvider<TrackingLinks> links, AccountQueries accounts, DeliveryJobs jobs, Messages messages, CampaignQueries campaigns, CampaignCommands campaignCommands, ContactQueries contacts,
-            SuppressionCommands suppressions, TemplateRenderer renderer, MailTransport transport, DeliverySettings settings,
+    RunDelivery(DkimSignatures signatures, SmsGateways gateways, SmsSendingWindows windows, ObjectProvider<TrackingLinks> links, AccountQueries accounts, DeliveryJobs jobs, Messages messages, CampaignQueries campaigns, CampaignCommands campaignCommands, ContactQueries contacts,
+            SuppressionCommands suppressions, TemplateRenderer renderer, MailRouting routing, DeliverySettings settings,
             PlatformTransactionManager transactionManager, Clock clock) {
+        this.signatures = signatures;
         this.links = links;
         this.gateways = gateways;
         this.windows = windows;
@@ -98,7 +101,7 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
         this.contacts = contacts;
         this.suppressions = suppressions;
         this.renderer = renderer;
-        this.transport = transport;
+        this.routing = routing;
         this.settings = settings;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -117,7 +120,9 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
             return deliverSms(account, c);
         }
         CompiledEmail email = transactions.execute(status -> compile(c));
-        return drain(account, c, batch -> send(account, c, email, batch));
+        Optional<io.portevoix.delivery.application.port.DkimSigning> dkim = signatures.forSender(account,
+                c.content().fromEmail());
+        return drain(account, c, batch -> send(account, c, email, dkim, batch));
     }
 
     private CompiledEmail compile(RunContent c) {
@@ -282,51 +287,64 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
         }
     }
 
-    private int send(AccountId account, RunContent c, CompiledEmail email, List<Messages.Claimed> batch) {
+    /**
+     * One batch of e-mail: members read at once; each message rendered, then handed to a server of
+     * the run's route while the next is rendered, at most {@code parallelism} in flight (on virtual
+     * threads). Every message of the batch was claimed SENDING beforehand; the outcomes are written
+     * together once all are back. A handover that fails unexpectedly (not a refusal the transport
+     * understood) may have left: it ends UNKNOWN rather than being sent again.
+     */
+    private int send(AccountId account, RunContent c, CompiledEmail email,
+            Optional<io.portevoix.delivery.application.port.DkimSigning> dkim, List<Messages.Claimed> batch) {
         Optional<Map<ContactId, ContactDetails>> members = members(account, c, batch);
         if (members.isEmpty()) {
             return 0;
         }
         Map<ContactId, ContactDetails> byId = members.get();
-        List<Long> sent = new ArrayList<>();
-        List<Runnable> outcomes = new ArrayList<>();
+        MailRouting.Route route = transactions.execute(status -> routing.route(account, c.smtpServers()));
+        java.util.Queue<Long> sent = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.Queue<Runnable> outcomes = new java.util.concurrent.ConcurrentLinkedQueue<>();
         List<String[]> bounced = new ArrayList<>();
         EmailAddress from = new EmailAddress(c.content().fromEmail());
         EmailAddress replyTo = c.content().replyTo().isEmpty() ? null : new EmailAddress(c.content().replyTo());
         String host = Optional.ofNullable(URI.create(settings.publicUrl()).getHost()).orElse("localhost");
-        for (Messages.Claimed message : batch) {
-            ContactDetails contact = byId.get(message.contact());
-            if (contact == null) {
-                outcomes.add(() -> messages.failed(account, message.id(), "The contact was erased before the send"));
-                continue;
-            }
-            try {
-                TrackingLinks signer = links.getIfAvailable();
-                RenderedEmail rendered = render(c, email, contact, signer);
-                Map<String, String> headers = new java.util.LinkedHashMap<>();
-                headers.put("Feedback-ID", c.campaign() + ":" + account.value() + ":"
-                        + c.broadcastType().name().toLowerCase(java.util.Locale.ROOT) + ":porte-voix");
-                if (signer != null && c.broadcastType() != io.portevoix.audience.BroadcastType.LEGAL) {
-                    headers.put("List-Unsubscribe", "<" + signer.oneClickUnsubscribe(c.campaign(), contact.id(),
-                            c.broadcastType()) + ">");
-                    headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        TrackingLinks signer = links.getIfAvailable();
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(settings.smtp().parallelism());
+        try (var handovers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Messages.Claimed message : batch) {
+                ContactDetails contact = byId.get(message.contact());
+                if (contact == null) {
+                    outcomes.add(() -> messages.failed(account, message.id(), "The contact was erased before the send"));
+                    continue;
                 }
-                String html = signer == null ? rendered.html() : signer.track(rendered.html(), c.campaign(), contact.id());
-                String text = signer == null ? rendered.text() : signer.trackText(rendered.text(), c.campaign(), contact.id());
-                transport.send(new OutgoingMail(from, c.content().fromName(), new EmailAddress(message.address()),
-                        rendered.subject(), text, html,
-                        "<m" + message.id() + "." + c.run() + "@" + host + ">", replyTo, headers));
-                sent.add(message.id());
-            } catch (MailTransport.MailTransportException e) {
-                outcomes.add(failure(account, message, e, bounced));
-            } catch (RuntimeException e) {
-                LOG.warn("Message {} of run {} could not be prepared", message.id(), c.run(), e);
-                outcomes.add(() -> messages.failed(account, message.id(), "Could not be prepared: " + e.getMessage()));
+                OutgoingMail mail;
+                try {
+                    mail = mail(account, c, email, signer, contact, from, replyTo, message, host).signedWith(dkim);
+                } catch (RuntimeException e) {
+                    LOG.warn("Message {} of run {} could not be prepared", message.id(), c.run(), e);
+                    outcomes.add(() -> messages.failed(account, message.id(), "Could not be prepared: " + e.getMessage()));
+                    continue;
+                }
+                inFlight.acquireUninterruptibly();
+                handovers.execute(() -> {
+                    try {
+                        route.send(mail);
+                        sent.add(message.id());
+                    } catch (MailTransport.MailTransportException e) {
+                        outcomes.add(failure(account, message, e, bounced));
+                    } catch (RuntimeException e) {
+                        LOG.error("Message {} of run {} failed while being handed over", message.id(), c.run(), e);
+                        outcomes.add(() -> messages.uncertain(account, message.id(), "Failed while being handed over: "
+                                + e.getMessage()));
+                    } finally {
+                        inFlight.release();
+                    }
+                });
             }
         }
         Instant now = clock.instant();
         transactions.executeWithoutResult(status -> {
-            messages.sent(account, sent, now);
+            messages.sent(account, List.copyOf(sent), now);
             outcomes.forEach(Runnable::run);
         });
         // each hard bounce suppressed in its own transaction: a refusal there never undoes the outcomes above
@@ -339,6 +357,28 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
             }
         }
         return sent.size();
+    }
+
+    /** The message as its recipient gets it: rendered, links signed, with the headers of a campaign. */
+    private OutgoingMail mail(AccountId account, RunContent c, CompiledEmail email, @org.jspecify.annotations.Nullable TrackingLinks signer,
+            ContactDetails contact, EmailAddress from, @org.jspecify.annotations.Nullable EmailAddress replyTo,
+            Messages.Claimed message, String host) {
+        Optional<BounceTags> tags = settings.bounceTags();
+        RenderedEmail rendered = render(c, email, contact, signer);
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Feedback-ID", c.campaign() + ":" + account.value() + ":"
+                + c.broadcastType().name().toLowerCase(java.util.Locale.ROOT) + ":porte-voix");
+        if (signer != null && c.broadcastType() != io.portevoix.audience.BroadcastType.LEGAL) {
+            headers.put("List-Unsubscribe", "<" + signer.oneClickUnsubscribe(c.campaign(), contact.id(),
+                    c.broadcastType()) + ">" + tags.map(t -> ", <mailto:" + t.address(BounceTags.Purpose.UNSUBSCRIBE,
+                    message.id()) + "?subject=unsubscribe>").orElse(""));
+            headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        String html = signer == null ? rendered.html() : signer.track(rendered.html(), c.campaign(), contact.id());
+        String text = signer == null ? rendered.text() : signer.trackText(rendered.text(), c.campaign(), contact.id());
+        return new OutgoingMail(from, c.content().fromName(), new EmailAddress(message.address()), rendered.subject(),
+                text, html, "<m" + message.id() + "." + c.run() + "@" + host + ">", replyTo, headers,
+                tags.map(t -> new EmailAddress(t.address(BounceTags.Purpose.BOUNCE, message.id()))).orElse(null));
     }
 
     private Runnable failure(AccountId account, Messages.Claimed message, MailTransport.MailTransportException e,

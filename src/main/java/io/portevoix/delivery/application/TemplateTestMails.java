@@ -1,32 +1,37 @@
 package io.portevoix.delivery.application;
 
-import io.portevoix.delivery.application.port.MailTransport;
 import io.portevoix.delivery.application.port.OutgoingMail;
 import io.portevoix.shared.EmailAddress;
 import io.portevoix.templates.RenderedEmail;
 import io.portevoix.templates.spi.TestMailSender;
 import org.springframework.stereotype.Component;
 
-/** Test e-mails of the template library, sent straight through the mail transport (no outbox, no credits). */
+/**
+ * Test e-mails of the template library and of campaigns, sent straight through the mail transport (no
+ * outbox, no credits), signed when the sender's domain has a key in the current account.
+ */
 @Component
 class TemplateTestMails implements TestMailSender {
 
-    private final MailTransport transport;
+    private final MailRouting routing;
     private final DeliverySettings settings;
+    private final DkimSignatures signatures;
 
-    TemplateTestMails(MailTransport transport, DeliverySettings settings) {
-        this.transport = transport;
+    TemplateTestMails(MailRouting routing, DeliverySettings settings, DkimSignatures signatures) {
+        this.routing = routing;
         this.settings = settings;
+        this.signatures = signatures;
     }
 
     @Override
     public boolean available() {
-        return transport.available();
+        return routing.available();
     }
 
     @Override
     public void send(EmailAddress to, String fromName, RenderedEmail email) {
-        transport.send(new OutgoingMail(new EmailAddress(settings.defaultSender()), fromName, to, email.subject(),
-                email.text(), email.html()));
+        String from = settings.defaultSender();
+        routing.route(null, java.util.List.of()).send(new OutgoingMail(new EmailAddress(from), fromName, to, email.subject(), email.text(), email.html())
+                .signedWith(signatures.forSender(from)));
     }
 }

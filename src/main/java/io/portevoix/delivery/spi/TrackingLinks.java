@@ -34,4 +34,12 @@ public interface TrackingLinks {
 
     /** The https target of {@code List-Unsubscribe}, which answers the RFC 8058 one-click POST. */
     String oneClickUnsubscribe(CampaignId campaign, ContactId contact, BroadcastType type);
+
+    /**
+     * A mail to the mailto {@code List-Unsubscribe} address: withdraws the member's e-mail consent
+     * for the campaign's broadcast type exactly as the one-click link does (committed before it
+     * returns, counted as an unsubscribe of the campaign); false when the member is gone or the
+     * type is LEGAL.
+     */
+    boolean unsubscribe(CampaignId campaign, ContactId contact, BroadcastType type);
 }

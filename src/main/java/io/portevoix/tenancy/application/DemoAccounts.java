@@ -90,6 +90,10 @@ class DemoAccounts implements ApplicationRunner {
         site(lyon, "Lyon Confluence");
         add(lyon, "editeur@vitalis-lyon.demo", "Lucas Petit", false, editor());
         add(lyon, "invite@vitalis-lyon.demo", "Emma Robert", false, guest());
+        // the director asked for approval requests and send reports (they land in the mail sandbox)
+        TenantContext.runAs(lyon, () -> transactions.executeWithoutResult(status -> userStore.changeStaffMail(lyon,
+                userStore.findForLogin("directrice@vitalis-lyon.demo").orElseThrow().id(),
+                java.util.EnumSet.allOf(io.portevoix.tenancy.StaffMail.class))));
 
         AccountId bordeaux = accounts.create(new CreateAccount("Vitalis Bordeaux", hq,
                 new EmailAddress("responsable@vitalis-bordeaux.demo"), "Hugo Richard", PASSWORD), 2_500);

@@ -55,6 +55,29 @@ class UserService implements UserCommands, UserQueries {
 
     @Override
     @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('ACCOUNT_ADMIN')")
+    public List<AccountUser> askedFor(io.portevoix.tenancy.StaffMail mail) {
+        return users.askedFor(TenantContext.requireAccount(), mail);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Set<io.portevoix.tenancy.StaffMail> myStaffMail() {
+        return currentUser().flatMap(u -> TenantContext.currentAccount().map(a -> users.staffMail(a, u.id())))
+                .orElse(java.util.Set.of());
+    }
+
+    @Override
+    @Transactional
+    public void changeMyStaffMail(java.util.Set<io.portevoix.tenancy.StaffMail> wanted) {
+        UserActor actor = currentUser().orElseThrow(() -> new AccessDeniedException("Only users receive staff mail"));
+        AccountId account = TenantContext.requireAccount();
+        users.changeStaffMail(account, actor.id(), wanted);
+        audit.record("user.staff-mail", actor.email(), wanted.toString());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<AccountMembership> myAccounts() {
         return currentUser().map(u -> users.memberships(u.id())).orElse(List.of());
     }

@@ -360,10 +360,20 @@ class TrackingService implements TrackingLinks, RecipientPages, Engagement, io.p
         if (link.isEmpty() || link.get().type() == BroadcastType.LEGAL) {
             return link.isPresent();
         }
-        boolean changed = change(link.get(), Map.of(link.get().type(), false));
+        return withdraw(link.get());
+    }
+
+    @Override
+    public boolean unsubscribe(CampaignId campaign, ContactId contact, BroadcastType type) {
+        return type != BroadcastType.LEGAL && withdraw(new RecipientLink(LinkPurpose.UNSUBSCRIBE,
+                TenantContext.requireAccount(), contact, campaign, type));
+    }
+
+    private boolean withdraw(RecipientLink link) {
+        boolean changed = change(link, Map.of(link.type(), false));
         if (changed) {
-            writer.add(new Events.Event(link.get().account(), link.get().campaign(), link.get().contact(), "UNSUBSCRIBE", null,
-                    false, "", clock.instant()));
+            writer.add(new Events.Event(link.account(), link.campaign(), link.contact(), "UNSUBSCRIBE", null, false, "",
+                    clock.instant()));
         }
         return changed;
     }

@@ -380,7 +380,7 @@ class JdbcContacts implements Contacts {
         return jdbc.sql("""
                 update audience.contact set unique_key = null, email = null, mobile = null, external_ref = null,
                   civility = null, first_name = null, last_name = null, birth_date = null, subscription_name = null,
-                  booklet_name = null, tags = '{}', attributes = '{}', site_name = null, erased_at = ?, updated_at = ?
+                  booklet_name = null, tags = '{}', attributes = '{}', site_name = null, last_bounce_reason = null, erased_at = ?, updated_at = ?
                 where account_id = ? and id = ? and erased_at is null""")
                 .params(Timestamp.from(at), Timestamp.from(at), account.value(), contact.value()).update() == 1;
     }
@@ -445,5 +445,23 @@ class JdbcContacts implements Contacts {
                 on conflict (account_id) do update set unique_key = excluded.unique_key, updated_at = now()""")
                 .params(account.value(), key.name()).update();
         return true;
+    }
+
+    @Override
+    public void recordBounce(AccountId account, ContactId id, java.time.Instant at, String reason) {
+        jdbc.sql("""
+                update audience.contact set last_bounce_at = ?, last_bounce_reason = ?
+                where account_id = ? and id = ? and erased_at is null and (last_bounce_at is null or last_bounce_at <= ?)""")
+                .params(java.sql.Timestamp.from(at), reason, account.value(), id.value(), java.sql.Timestamp.from(at)).update();
+    }
+
+    @Override
+    public Optional<io.portevoix.audience.LastBounce> lastBounce(AccountId account, ContactId id) {
+        return jdbc.sql("select last_bounce_at, last_bounce_reason from audience.contact where account_id = ? and id = ?"
+                        + " and last_bounce_at is not null")
+                .params(account.value(), id.value())
+                .query((rs, n) -> new io.portevoix.audience.LastBounce(rs.getTimestamp(1).toInstant(),
+                        rs.getString(2) == null ? "" : rs.getString(2)))
+                .optional();
     }
 }

@@ -236,7 +236,17 @@ final class ContactDetailsView extends Main implements BeforeEnterObserver {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setVisible(editor);
         save.setId("save-contact");
-        Div panel = new Div(form);
+        Div panel = new Div();
+        queries.lastBounce(id).ifPresent(bounce -> {
+            DateTimeFormatter at = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale());
+            Span notice = new Span(VaadinIcon.WARNING.create(), new Span(getTranslation("contact.lastBounce",
+                    at.format(bounce.at().atZone(accounts.current().timeZone())),
+                    bounce.reason().isEmpty() ? getTranslation("contact.lastBounce.noReason") : bounce.reason())));
+            notice.getElement().getThemeList().add("badge warning");
+            notice.setId("contact-last-bounce");
+            panel.add(new Div(notice));
+        });
+        panel.add(form);
         if (!custom.isEmpty()) {
             panel.add(new H3(getTranslation("contact.attributes")), customForm);
         }
@@ -343,6 +353,8 @@ final class ContactDetailsView extends Main implements BeforeEnterObserver {
             entries.add(java.util.Map.entry(reply.at(), getTranslation(reply.stop() ? "contact.timeline.stop" : "contact.timeline.reply",
                     reply.text(), reply.campaignName())));
         }
+        queries.lastBounce(id).ifPresent(bounce -> entries.add(java.util.Map.entry(bounce.at(),
+                getTranslation("contact.timeline.bounce", bounce.reason()))));
         if (!c.updatedAt().equals(c.createdAt())) {
             entries.add(java.util.Map.entry(c.updatedAt(), getTranslation("contact.timeline.updated")));
         }

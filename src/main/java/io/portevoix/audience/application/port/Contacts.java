@@ -76,4 +76,9 @@ public interface Contacts {
 
     /** Sets the key and recomputes every contact's key value; false (nothing changed) when values would collide. */
     boolean changeUniquenessKey(AccountId account, UniquenessKey key);
+
+    /** Sets the last bounce of a live contact unless it already shows a later one. */
+    void recordBounce(AccountId account, io.portevoix.audience.ContactId id, java.time.Instant at, String reason);
+
+    Optional<io.portevoix.audience.LastBounce> lastBounce(AccountId account, io.portevoix.audience.ContactId id);
 }

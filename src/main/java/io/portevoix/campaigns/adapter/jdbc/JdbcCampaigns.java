@@ -207,6 +207,19 @@ class JdbcCampaigns implements Campaigns {
     }
 
     @Override
+    public java.util.Map<RunId, io.portevoix.campaigns.RunLabel> runLabels(AccountId account, java.util.Collection<RunId> runs) {
+        java.util.Map<RunId, io.portevoix.campaigns.RunLabel> labels = new java.util.HashMap<>();
+        jdbc.sql("select r.id, c.id, c.name, c.channel from campaigns.run r join campaigns.campaign c on c.id = r.campaign_id"
+                        + " where r.account_id = ? and r.id = any(?)")
+                .params(account.value(), runs.stream().map(RunId::value).toArray(UUID[]::new))
+                .query((rs, n) -> new io.portevoix.campaigns.RunLabel(new RunId(rs.getObject(1, UUID.class)),
+                        new CampaignId(rs.getObject(2, UUID.class)), rs.getString(3),
+                        io.portevoix.audience.Channel.valueOf(rs.getString(4))))
+                .list().forEach(l -> labels.put(l.run(), l));
+        return labels;
+    }
+
+    @Override
     public List<StoredRun> runs(AccountId account, CampaignId campaign) {
         return jdbc.sql("select * from campaigns.run where account_id = ? and campaign_id = ? order by number desc")
                 .params(account.value(), campaign.value()).query((rs, n) -> run(rs)).list();
@@ -225,6 +238,19 @@ class JdbcCampaigns implements Campaigns {
     public java.util.Set<String> excludedCountries(AccountId account, CampaignId id) {
         return jdbc.sql("select unnest(excluded_countries) from campaigns.campaign where account_id = ? and id = ?")
                 .params(account.value(), id.value()).query(String.class).set();
+    }
+
+    @Override
+    public List<java.util.UUID> smtpServers(AccountId account, CampaignId id) {
+        return jdbc.sql("select unnest(smtp_servers) from campaigns.campaign where account_id = ? and id = ?")
+                .params(account.value(), id.value()).query(java.util.UUID.class).list();
+    }
+
+    @Override
+    public void chooseSmtpServers(AccountId account, CampaignId id, List<java.util.UUID> servers) {
+        jdbc.sql("update campaigns.campaign set smtp_servers = ?::uuid[] where account_id = ? and id = ?")
+                .params("{" + String.join(",", servers.stream().map(java.util.UUID::toString).toList()) + "}",
+                        account.value(), id.value()).update();
     }
 
     @Override

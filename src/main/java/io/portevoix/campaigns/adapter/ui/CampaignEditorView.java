@@ -104,6 +104,8 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
     private final io.portevoix.templates.TemplateRenderer renderer;
     private final io.portevoix.tenancy.SenderIdQueries senderIds;
     private final ComboBox<String> senderId = new ComboBox<>();
+    private final com.vaadin.flow.component.combobox.MultiSelectComboBox<io.portevoix.campaigns.spi.MailServerChoice> smtpServers =
+            new com.vaadin.flow.component.combobox.MultiSelectComboBox<>();
     private io.portevoix.templates.adapter.ui.composer.SmsComposer composer;
     private final TextField name = new TextField();
     private final TextArea description = new TextArea();
@@ -179,6 +181,11 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
         fromEmail.setLabel(getTranslation("campaign.fromEmail"));
         replyTo.setLabel(getTranslation("campaign.replyTo"));
         replyTo.setHelperText(getTranslation("campaign.replyTo.help"));
+        smtpServers.setLabel(getTranslation("campaign.smtpServers"));
+        smtpServers.setPlaceholder(getTranslation("campaign.smtpServers.account"));
+        smtpServers.setHelperText(getTranslation("campaign.smtpServers.help"));
+        smtpServers.setItemLabelGenerator(io.portevoix.campaigns.spi.MailServerChoice::name);
+        smtpServers.setId("campaign-smtp-servers");
         stepper.addClassName("pv-stepper");
         body.addClassName("pv-step-body");
         HorizontalLayout layout = new HorizontalLayout(stepper, body);
@@ -238,6 +245,12 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
         fromName.setValue(k.fromName());
         fromEmail.setValue(k.fromEmail());
         replyTo.setValue(k.replyTo());
+        if (c.channel() == Channel.EMAIL) {
+            List<io.portevoix.campaigns.spi.MailServerChoice> choices = queries.mailServers();
+            List<UUID> chosen = queries.smtpServers(c.id());
+            smtpServers.setItems(choices);
+            smtpServers.setValue(choices.stream().filter(m -> chosen.contains(m.id())).toList());
+        }
         List<ContactSummary> picked = new ArrayList<>();
         if (!c.audience().contactIds().isEmpty()) {
             contacts.findAll(c.audience().contactIds()).forEach(d -> picked.add(new ContactSummary(d.id(), d.firstName(),
@@ -252,6 +265,7 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
         type.setReadOnly(readOnly);
         template.setReadOnly(readOnly);
         senderId.setReadOnly(readOnly);
+        smtpServers.setReadOnly(readOnly);
         picker.setReadOnly(readOnly);
     }
 
@@ -272,6 +286,10 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
                             campaign.content().html(), campaign.content().text(),
                             template.getValue() == null ? null : template.getValue().id(), fromName.getValue(),
                             fromEmail.getValue(), replyTo.getValue(), "")));
+            List<UUID> servers = smtpServers.getValue().stream().map(io.portevoix.campaigns.spi.MailServerChoice::id).toList();
+            if (!new java.util.HashSet<>(servers).equals(new java.util.HashSet<>(queries.smtpServers(campaign.id())))) {
+                campaign = commands.chooseSmtpServers(campaign.id(), servers);
+            }
             return true;
         } catch (InvalidInputException e) {
             error(e.errors().stream().map(f -> f.field() + " : " + f.message()).reduce((a, b) -> a + " · " + b)
@@ -362,6 +380,10 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
             actions.add(new Anchor("templates/" + template.getValue().id() + "/email", getTranslation("campaign.editTemplate")));
         }
         FormLayout form = form(template, subject, preheader, fromName, fromEmail, replyTo);
+        if (!smtpServers.getListDataView().getItems().toList().isEmpty()) {
+            form.add(smtpServers);
+            form.setColspan(smtpServers, 2);
+        }
         form.setColspan(template, 2);
         form.setColspan(subject, 2);
         form.setColspan(preheader, 2);
@@ -639,6 +661,14 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
         }
         figures.add(header);
         List<RunSummary> runs = queries.runs(campaign.id());
+        long unknown = runs.isEmpty() ? 0 : runs.getFirst().figures().unknown();
+        if (approver && unknown > 0 && (campaign.status() == CampaignStatus.SENT
+                || campaign.status() == CampaignStatus.SENDING)) {
+            Button resend = new Button(getTranslation("campaign.resendUnknown", numbers.format(unknown)),
+                    VaadinIcon.REFRESH.create(), e -> confirmResendUnknown(unknown));
+            resend.setId("campaign-resend-unknown");
+            header.add(resend);
+        }
         if (!runs.isEmpty()) {
             RunSummary run = runs.getFirst();
             long done = run.figures().sent() + run.figures().failed() + run.figures().unknown();
@@ -654,14 +684,14 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
                         tile("creditsUsed", sms.credits()), tile("clicks", sms.engagement().clicks()),
                         tile("stops", sms.stops()));
                 figures.add(progress, tiles, history(runs));
-                getUI().ifPresent(ui -> ui.setPollInterval(campaign.status() == CampaignStatus.SENDING
-                        || sms.delivered() + sms.undelivered() < sms.sent() ? 2_000 : -1));
+                live = campaign.status() == CampaignStatus.SENDING || sms.delivered() + sms.undelivered() < sms.sent();
                 return;
             }
+            io.portevoix.campaigns.CampaignStats stats = queries.stats(campaign.id());
             tiles.add(tile("targeted", run.targeted()), tile("sent", run.figures().sent()),
                     tile("pending", run.figures().pending()), tile("failed", run.figures().failed()),
-                    tile("unknown", run.figures().unknown()));
-            io.portevoix.campaigns.CampaignStats stats = queries.stats(campaign.id());
+                    tile("unknown", run.figures().unknown()),
+                    tile("bounced", run.figures().failed() + run.figures().bounced()));
             java.text.NumberFormat percent = java.text.NumberFormat.getPercentInstance(getLocale());
             percent.setMaximumFractionDigits(1);
             Div engagement = new Div();
@@ -688,7 +718,22 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
             }
             figures.add(history(runs));
         }
-        getUI().ifPresent(ui -> ui.setPollInterval(campaign.status() == CampaignStatus.SENDING ? 2_000 : -1));
+        live = campaign.status() == CampaignStatus.SENDING;
+    }
+
+    private void confirmResendUnknown(long unknown) {
+        com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm = new com.vaadin.flow.component.confirmdialog.ConfirmDialog(
+                getTranslation("campaign.resendUnknown.title"),
+                getTranslation("campaign.resendUnknown.text", numbers.format(unknown)),
+                getTranslation("campaign.resendUnknown.confirm"), e -> act(() -> {
+                    int resent = commands.resendUnknown(campaign.id());
+                    Notification.show(getTranslation("campaign.resendUnknown.done", numbers.format(resent)), 4000,
+                            Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                }));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmButtonTheme("primary");
+        confirm.open();
     }
 
     private Component rate(String key, String value) {
@@ -787,25 +832,49 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
         dialog.open();
     }
 
+    /**
+     * Live figures by server push: while the campaign sends (or an SMS run awaits receipts) the
+     * server refreshes the figures every {@value #LIVE_MS} ms and pushes them, with the security
+     * context of the user who opened the page; it stops when the page is left.
+     */
     @Override
     protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
-        polling = event.getUI().addPollListener(e -> {
-            if (campaign != null && (campaign.status() == CampaignStatus.SENDING || campaign.channel() == Channel.SMS)) {
-                campaign = queries.find(campaign.id()).orElse(campaign);
-                showFigures();
+        com.vaadin.flow.component.UI ui = event.getUI();
+        org.springframework.security.core.context.SecurityContext security =
+                org.springframework.security.core.context.SecurityContextHolder.getContext();
+        ticking = LIVE.scheduleWithFixedDelay(() -> {
+            if (!live) {
+                return;
             }
-        });
+            try {
+                ui.access(() -> org.springframework.security.concurrent.DelegatingSecurityContextRunnable.create(() -> {
+                    if (campaign != null) {
+                        campaign = queries.find(campaign.id()).orElse(campaign);
+                        showFigures();
+                    }
+                }, security).run()).get();
+            } catch (com.vaadin.flow.component.UIDetachedException | java.util.concurrent.ExecutionException e) {
+                live = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, LIVE_MS, LIVE_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     @Override
     protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
-        event.getUI().setPollInterval(-1);
-        if (polling != null) {
-            polling.remove();
-            polling = null;
+        live = false;
+        if (ticking != null) {
+            ticking.cancel(false);
+            ticking = null;
         }
     }
 
-    /** The poll listener of the attached editor, removed when it leaves so that it never refreshes a closed page. */
-    private com.vaadin.flow.shared.@org.jspecify.annotations.Nullable Registration polling;
+    private static final long LIVE_MS = 1_500;
+    private static final java.util.concurrent.ScheduledExecutorService LIVE =
+            java.util.concurrent.Executors.newScheduledThreadPool(4, Thread.ofVirtual().name("campaign-live-", 0).factory());
+
+    /** Whether the figures move by themselves now (set each time they are shown). */
+    private volatile boolean live;
+    private java.util.concurrent.@org.jspecify.annotations.Nullable ScheduledFuture<?> ticking;
 }

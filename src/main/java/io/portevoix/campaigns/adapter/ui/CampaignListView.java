@@ -49,7 +49,7 @@ import java.util.Optional;
 @PageTitle("Porte-Voix")
 @Menu(order = 30, icon = "vaadin:paperplane-o", title = "nav.campaigns")
 @RolesAllowed({"EMAIL_CAMPAIGNS_GUEST", "SMS_CAMPAIGNS_GUEST"})
-final class CampaignListView extends Main {
+final class CampaignListView extends Main implements com.vaadin.flow.router.BeforeEnterObserver {
 
     private final CampaignQueries queries;
     private final CampaignCommands commands;
@@ -194,6 +194,13 @@ final class CampaignListView extends Main {
         } catch (CampaignStateException | IllegalArgumentException e) {
             Notification.show(e.getMessage(), 5000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
+    }
+
+    /** {@code ?status=PENDING_APPROVAL} (the header's approval bell) opens the list filtered on that status. */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("status").flatMap(value -> java.util.Arrays
+                .stream(CampaignStatus.values()).filter(s -> s.name().equals(value)).findFirst()).ifPresent(status::setValue);
     }
 
     private void confirmDelete(CampaignDetails c) {

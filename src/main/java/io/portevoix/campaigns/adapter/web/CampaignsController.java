@@ -100,20 +100,30 @@ class CampaignsController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a draft campaign")
     Map<String, Object> create(@RequestBody Map<String, Object> body) {
-        return document(commands.create(draft(body, CampaignContent.EMPTY)));
+        List<UUID> servers = smtpServers(body);
+        CampaignDetails created = commands.create(draft(body, CampaignContent.EMPTY));
+        if (servers != null) {
+            commands.chooseSmtpServers(created.id(), servers);
+        }
+        return withServers(created);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One campaign")
     Map<String, Object> get(@PathVariable String id) {
-        return document(load(id));
+        return withServers(load(id));
     }
 
     @PatchMapping(path = "/{id}", consumes = "application/json")
     @Operation(summary = "Change the given fields of a draft (409 once it is no longer one)")
     Map<String, Object> patch(@PathVariable String id, @RequestBody Map<String, Object> body) {
         CampaignDetails current = load(id);
-        return document(commands.update(current.id(), draft(body, current.content())));
+        List<UUID> servers = smtpServers(body);
+        CampaignDetails updated = commands.update(current.id(), draft(body, current.content()));
+        if (servers != null) {
+            commands.chooseSmtpServers(current.id(), servers);
+        }
+        return withServers(updated);
     }
 
     @DeleteMapping("/{id}")
@@ -160,6 +170,42 @@ class CampaignsController {
             }).toList());
         }
         return d;
+    }
+
+    /** The campaign's document with {@code smtpServers}, the SMTP server ids it is restricted to (empty: the account's). */
+    private Map<String, Object> withServers(CampaignDetails c) {
+        Map<String, Object> d = document(c);
+        d.put("smtpServers", queries.smtpServers(c.id()).stream().map(UUID::toString).toList());
+        return d;
+    }
+
+    /**
+     * {@code smtpServers} of a body (ids of enabled SMTP servers), null when absent; checked before
+     * anything is changed, so that a wrong id changes nothing.
+     */
+    private @Nullable List<UUID> smtpServers(Map<String, Object> body) {
+        if (!body.containsKey("smtpServers")) {
+            return null;
+        }
+        if (!(body.get("smtpServers") instanceof List<?> list)) {
+            throw InvalidInputException.of("smtpServers", "A list of SMTP server ids");
+        }
+        java.util.Set<UUID> enabled = queries.mailServers().stream().map(io.portevoix.campaigns.spi.MailServerChoice::id)
+                .collect(java.util.stream.Collectors.toSet());
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            UUID server;
+            try {
+                server = UUID.fromString(String.valueOf(list.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw InvalidInputException.of("smtpServers[" + i + "]", "Not an SMTP server id: " + list.get(i));
+            }
+            if (!enabled.contains(server)) {
+                throw InvalidInputException.of("smtpServers[" + i + "]", "Not an enabled SMTP server: " + server);
+            }
+            ids.add(server);
+        }
+        return ids;
     }
 
     /** {@code excludeCountries} of a body: null when absent (the campaign's saved choice applies). */
@@ -244,6 +290,13 @@ class CampaignsController {
     @Operation(summary = "Resume a suspended campaign")
     Map<String, Object> resume(@PathVariable String id) {
         return result(commands.resume(id(id)));
+    }
+
+    @PostMapping("/{id}/resend-unknown")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Send again the messages whose outcome is unknown (approver; they may arrive twice)")
+    Map<String, Object> resendUnknown(@PathVariable String id) {
+        return Map.of("resent", commands.resendUnknown(id(id)));
     }
 
     @GetMapping("/{id}/stats")

@@ -42,9 +42,15 @@ public interface Campaigns {
 
     Optional<StoredRun> run(AccountId account, RunId id);
 
+    java.util.Map<RunId, io.portevoix.campaigns.RunLabel> runLabels(AccountId account, java.util.Collection<RunId> runs);
+
     List<StoredRun> runs(AccountId account, CampaignId campaign);
 
     java.util.Set<String> excludedCountries(AccountId account, CampaignId id);
 
     void excludeCountries(AccountId account, CampaignId id, java.util.Set<String> countries);
+
+    List<java.util.UUID> smtpServers(AccountId account, CampaignId id);
+
+    void chooseSmtpServers(AccountId account, CampaignId id, List<java.util.UUID> servers);
 }

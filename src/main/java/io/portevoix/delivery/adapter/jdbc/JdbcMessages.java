@@ -79,19 +79,20 @@ class JdbcMessages implements Messages {
     public RunFigures figures(AccountId account, RunId run) {
         return jdbc.sql("""
                 select count(*), count(*) filter (where state in ('PENDING', 'SENDING')), count(*) filter (where state = 'SENDING'),
-                  count(*) filter (where state = 'SENT'),
+                  count(*) filter (where state in ('SENT', 'BOUNCED')),
                   count(*) filter (where state = 'FAILED'), count(*) filter (where state = 'UNKNOWN'),
                   count(*) filter (where receipt = 'DELIVERED'), count(*) filter (where receipt in ('FAILED', 'EXPIRED')),
-                  coalesce(sum(parts) filter (where state = 'SENT'), 0),
-                  coalesce(sum(credits) filter (where state in ('SENT', 'UNKNOWN')), 0),
+                  coalesce(sum(parts) filter (where state in ('SENT', 'BOUNCED')), 0),
+                  coalesce(sum(credits) filter (where state in ('SENT', 'UNKNOWN', 'BOUNCED')), 0),
                   coalesce(sum(credits) filter (where state = 'PENDING'), 0),
                   coalesce(sum(credits) filter (where state in ('PENDING', 'SENDING')), 0),
-                  (select count(*) from delivery.sms_reply r where r.account_id = ? and r.run_id = ? and r.stop)
+                  (select count(*) from delivery.sms_reply r where r.account_id = ? and r.run_id = ? and r.stop),
+                  count(*) filter (where state = 'BOUNCED')
                 from delivery.message where account_id = ? and run_id = ?""")
                 .params(account.value(), run.value(), account.value(), run.value())
                 .query((rs, n) -> new RunFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                         rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
-                        rs.getLong(12), rs.getLong(13)))
+                        rs.getLong(12), rs.getLong(13), rs.getLong(14)))
                 .single();
     }
 
@@ -255,6 +256,14 @@ class JdbcMessages implements Messages {
         return jdbc.sql("update delivery.message set state = 'UNKNOWN' where account_id = ? and state = 'SENDING'"
                         + " and claimed_by is distinct from ?")
                 .params(account.value(), liveClaimer).update();
+    }
+
+    @Override
+    public int resendUnknown(AccountId account, RunId run, Instant now) {
+        return jdbc.sql("update delivery.message set state = 'PENDING', next_attempt_at = ?, claimed_by = null,"
+                        + " last_error = 'Resent by an approver after an unknown outcome'"
+                        + " where account_id = ? and run_id = ? and state = 'UNKNOWN'")
+                .params(Timestamp.from(now), account.value(), run.value()).update();
     }
 
     @Override

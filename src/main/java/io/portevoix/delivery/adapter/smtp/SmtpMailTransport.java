@@ -1,11 +1,18 @@
 package io.portevoix.delivery.adapter.smtp;
 
+import io.portevoix.delivery.SmtpSecurity;
 import io.portevoix.delivery.application.DeliverySettings;
+import io.portevoix.delivery.application.port.MailServer;
 import io.portevoix.delivery.application.port.MailTransport;
 import io.portevoix.delivery.application.port.OutgoingMail;
-import org.jspecify.annotations.Nullable;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.jspecify.annotations.Nullable;
+import org.simplejavamail.api.email.Email;
+import org.simplejavamail.api.email.config.DkimConfig;
 import org.simplejavamail.api.mailer.Mailer;
 import org.simplejavamail.api.mailer.config.TransportStrategy;
 import org.simplejavamail.email.EmailBuilder;
@@ -13,42 +20,79 @@ import org.simplejavamail.mailer.MailerBuilder;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
-/** Sends through the configured SMTP server, or through the demo sandbox when none is configured. */
+/**
+ * Sends through SMTP servers, one Simple Java Mail connection pool per server (at most {@code
+ * portevoix.delivery.smtp.connections} connections each), every socket with {@code TCP_NODELAY}
+ * ({@link NoDelaySocketFactory}). A server whose settings change gets a new pool; the old one is
+ * closed. The built-in server is {@code PORTEVOIX_SMTP_*}, else the demo sandbox.
+ */
 @Component
 class SmtpMailTransport implements MailTransport, DisposableBean {
 
-    private final @Nullable Mailer mailer;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SmtpMailTransport.class);
+
+    private record Pooled(MailServer server, Mailer mailer) {
+    }
+
+    private final @Nullable MailServer builtIn;
+    private final int connections;
+    private final Map<String, Pooled> pools = new ConcurrentHashMap<>();
 
     SmtpMailTransport(DeliverySettings settings, SandboxSmtpServer sandbox) {
         DeliverySettings.Smtp smtp = settings.smtp();
+        this.connections = smtp.connections();
         if (!smtp.host().isEmpty()) {
-            var builder = MailerBuilder
-                    .withSMTPServer(smtp.host(), smtp.port(), smtp.user().isEmpty() ? null : smtp.user(),
-                            smtp.password().isEmpty() ? null : smtp.password())
-                    .withTransportStrategy(switch (smtp.security()) {
-                        case "tls" -> TransportStrategy.SMTPS;
-                        case "starttls" -> TransportStrategy.SMTP_TLS;
-                        default -> TransportStrategy.SMTP;
-                    });
-            mailer = builder.withSessionTimeout(30_000).buildMailer();
+            builtIn = new MailServer("builtin", smtp.host(), smtp.port(),
+                    SmtpSecurity.valueOf(smtp.security().toUpperCase(java.util.Locale.ROOT)), smtp.user(), smtp.password());
         } else if (sandbox.running()) {
-            mailer = MailerBuilder.withSMTPServer("127.0.0.1", sandbox.port())
-                    .withTransportStrategy(TransportStrategy.SMTP).buildMailer();
+            builtIn = new MailServer("builtin", "127.0.0.1", sandbox.port(), SmtpSecurity.NONE, "", "");
         } else {
-            mailer = null;
+            builtIn = null;
         }
     }
 
     @Override
-    public boolean available() {
-        return mailer != null;
+    public Optional<MailServer> builtIn() {
+        return Optional.ofNullable(builtIn);
     }
 
     @Override
-    public void send(OutgoingMail mail) {
-        if (mailer == null) {
-            throw new MailTransportException("No mail server is configured (PORTEVOIX_SMTP_HOST)", null);
+    public void send(MailServer server, OutgoingMail mail) {
+        Email email = email(mail);
+        try {
+            mailer(server).sendMail(email);
+        } catch (RuntimeException e) {
+            if (mail.dkim() != null && dkimRefused(e)) {
+                // the signer checks the key published in DNS as the data is written, before the server accepts it:
+                // nothing was delivered, so the message leaves unsigned rather than not at all
+                LOG.warn("DKIM signing for {} was refused ({}): sent unsigned", mail.dkim(), rootMessage(e));
+                send(server, mail.signedWith(Optional.empty()));
+                return;
+            }
+            throw failure(server, e);
         }
+    }
+
+    private static boolean dkimRefused(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof org.simplejavamail.utils.mail.dkim.DkimSigningException
+                    || t instanceof org.simplejavamail.utils.mail.dkim.DkimException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void test(MailServer server) {
+        try {
+            mailer(server).testConnection();
+        } catch (RuntimeException e) {
+            throw failure(server, e);
+        }
+    }
+
+    private static Email email(OutgoingMail mail) {
         var email = EmailBuilder.startingBlank()
                 .from(mail.fromName(), mail.from().value())
                 .to(mail.to().value())
@@ -61,15 +105,64 @@ class SmtpMailTransport implements MailTransport, DisposableBean {
         if (mail.replyTo() != null) {
             email.withReplyTo(mail.replyTo().value());
         }
-        mail.headers().forEach(email::withHeader);
-        try {
-            mailer.sendMail(email.buildEmail());
-        } catch (RuntimeException e) {
-            Integer code = replyCode(e);
-            boolean permanent = code != null && code >= 500;
-            throw new MailTransportException("The mail server " + (code == null ? "could not be reached or failed"
-                    : "answered " + code) + ": " + rootMessage(e), e, permanent);
+        if (mail.bounceTo() != null) {
+            email.withBounceTo(mail.bounceTo().value());
         }
+        mail.headers().forEach(email::withHeader);
+        if (mail.dkim() != null) {
+            email.signWithDomainKey(DkimConfig.builder().dkimPrivateKeyData(mail.dkim().privateKey())
+                    .dkimSigningDomain(mail.dkim().domain()).dkimSelector(mail.dkim().selector()).build());
+        }
+        return email.buildEmail();
+    }
+
+    private Mailer mailer(MailServer server) {
+        Pooled pooled = pools.get(server.id());
+        if (pooled != null && pooled.server().equals(server)) {
+            return pooled.mailer();
+        }
+        return pools.compute(server.id(), (id, old) -> {
+            if (old != null && old.server().equals(server)) {
+                return old;
+            }
+            if (old != null) {
+                old.mailer().shutdownConnectionPool();
+            }
+            return new Pooled(server, build(server));
+        }).mailer();
+    }
+
+    private Mailer build(MailServer server) {
+        return MailerBuilder
+                .withSMTPServer(server.host(), server.port(), server.user().isEmpty() ? null : server.user(),
+                        server.password().isEmpty() ? null : server.password())
+                .withTransportStrategy(switch (server.security()) {
+                    case TLS -> TransportStrategy.SMTPS;
+                    case STARTTLS -> TransportStrategy.SMTP_TLS;
+                    case NONE -> TransportStrategy.SMTP;
+                })
+                .withSessionTimeout(30_000)
+                .withProperty("mail.smtp.socketFactory.class", NoDelaySocketFactory.class.getName())
+                .withProperty("mail.smtps.socketFactory.class", NoDelaySocketFactory.class.getName())
+                .withConnectionPoolCoreSize(0)
+                .withConnectionPoolMaxSize(connections)
+                .withConnectionPoolExpireAfterMillis(30_000)
+                .buildMailer();
+    }
+
+    /**
+     * What a refusal means: a 5xx for this message is permanent; no connection, a dropped one, 421
+     * or a refused login is the server's fault (another server may take the message now).
+     */
+    private static MailTransportException failure(MailServer server, RuntimeException e) {
+        Integer code = replyCode(e);
+        boolean login = caused(e, jakarta.mail.AuthenticationFailedException.class);
+        boolean permanent = code != null && code >= 500 && !login;
+        boolean serverFault = login || (code != null ? code == 421
+                : caused(e, java.io.IOException.class) || caused(e, jakarta.mail.MessagingException.class));
+        return new MailTransportException("The mail server " + server.host() + ":" + server.port() + " "
+                + (code == null ? "could not be reached or failed" : "answered " + code) + ": " + rootMessage(e), e,
+                permanent, serverFault);
     }
 
     /** The SMTP reply code of the failure, when the server gave one. */
@@ -92,6 +185,15 @@ class SmtpMailTransport implements MailTransport, DisposableBean {
         return null;
     }
 
+    private static boolean caused(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
@@ -102,8 +204,7 @@ class SmtpMailTransport implements MailTransport, DisposableBean {
 
     @Override
     public void destroy() {
-        if (mailer != null) {
-            mailer.shutdownConnectionPool();
-        }
+        pools.values().forEach(p -> p.mailer().shutdownConnectionPool());
+        pools.clear();
     }
 }

@@ -1,6 +1,7 @@
 /**
  * The Sandbox screen (messages captured by the demo mail sandbox, shown as recipients see them) and
- * Settings → SMS, a view of panels (the marketing sending window first).
+ * Settings → SMS, a view of panels (the marketing sending window first), and Settings → Sending
+ * domains (DKIM keys and the DNS records to publish).
  */
 @NullMarked
 @PrimaryAdapter

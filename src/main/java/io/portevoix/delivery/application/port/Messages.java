@@ -86,6 +86,9 @@ public interface Messages {
     /** Messages left SENDING by another (dead) process: they may have left; they become UNKNOWN. */
     int orphansToUnknown(AccountId account, String liveClaimer);
 
+    /** The run's UNKNOWN messages back to PENDING, due at {@code now}; returns how many. */
+    int resendUnknown(AccountId account, RunId run, Instant now);
+
     /** A message of a member's history. */
     record Sent(RunId run, java.time.@org.jspecify.annotations.Nullable Instant sentAt, String state) {
     }

@@ -91,6 +91,43 @@ class JdbcUsers implements Users {
     }
 
     @Override
+    public List<AccountUser> askedFor(AccountId account, io.portevoix.tenancy.StaffMail mail) {
+        String column = mail == io.portevoix.tenancy.StaffMail.APPROVAL_REQUESTS ? "mail_approval_requests" : "mail_send_reports";
+        return members(account).stream().filter(u -> askers(account, column).contains(u.id())).toList();
+    }
+
+    private java.util.Set<UserId> askers(AccountId account, String column) {
+        return new java.util.HashSet<>(jdbc.sql("select user_id from tenancy.membership where account_id = ? and " + column)
+                .param(account.value()).query((rs, n) -> new UserId(rs.getObject(1, UUID.class))).list());
+    }
+
+    @Override
+    public java.util.Set<io.portevoix.tenancy.StaffMail> staffMail(AccountId account, UserId user) {
+        return jdbc.sql("select mail_approval_requests, mail_send_reports from tenancy.membership"
+                        + " where account_id = ? and user_id = ?")
+                .params(account.value(), user.value()).query((rs, n) -> {
+                    java.util.EnumSet<io.portevoix.tenancy.StaffMail> wanted =
+                            java.util.EnumSet.noneOf(io.portevoix.tenancy.StaffMail.class);
+                    if (rs.getBoolean(1)) {
+                        wanted.add(io.portevoix.tenancy.StaffMail.APPROVAL_REQUESTS);
+                    }
+                    if (rs.getBoolean(2)) {
+                        wanted.add(io.portevoix.tenancy.StaffMail.SEND_REPORTS);
+                    }
+                    return (java.util.Set<io.portevoix.tenancy.StaffMail>) wanted;
+                }).optional().orElse(java.util.Set.of());
+    }
+
+    @Override
+    public void changeStaffMail(AccountId account, UserId user, java.util.Set<io.portevoix.tenancy.StaffMail> wanted) {
+        jdbc.sql("update tenancy.membership set mail_approval_requests = ?, mail_send_reports = ?"
+                        + " where account_id = ? and user_id = ?")
+                .params(wanted.contains(io.portevoix.tenancy.StaffMail.APPROVAL_REQUESTS),
+                        wanted.contains(io.portevoix.tenancy.StaffMail.SEND_REPORTS), account.value(), user.value())
+                .update();
+    }
+
+    @Override
     public List<AccountMembership> memberships(UserId user) {
         return DatabaseSession.asUser(jdbc, user.toString(), () -> jdbc.sql("""
                 select m.account_id, a.name, m.administrator, m.levels::text as levels

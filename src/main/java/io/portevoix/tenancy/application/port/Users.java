@@ -33,6 +33,12 @@ public interface Users {
 
     List<AccountUser> members(AccountId account);
 
+    List<AccountUser> askedFor(AccountId account, io.portevoix.tenancy.StaffMail mail);
+
+    java.util.Set<io.portevoix.tenancy.StaffMail> staffMail(AccountId account, UserId user);
+
+    void changeStaffMail(AccountId account, UserId user, java.util.Set<io.portevoix.tenancy.StaffMail> wanted);
+
     List<AccountMembership> memberships(UserId user);
 
     void addMembership(AccountId account, UserId user, boolean administrator, AccessLevels levels);

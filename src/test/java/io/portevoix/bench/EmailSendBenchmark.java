@@ -1,0 +1,222 @@
+package io.portevoix.bench;
+
+import static io.portevoix.bench.AudienceBenchmark.metric;
+
+import io.portevoix.PorteVoixApplication;
+import io.portevoix.audience.Audience;
+import io.portevoix.audience.BroadcastType;
+import io.portevoix.audience.Channel;
+import io.portevoix.campaigns.CampaignCommands;
+import io.portevoix.campaigns.CampaignContent;
+import io.portevoix.campaigns.CampaignDraft;
+import io.portevoix.campaigns.CampaignId;
+import io.portevoix.campaigns.CampaignQueries;
+import io.portevoix.campaigns.CampaignStatus;
+import io.portevoix.campaigns.RunId;
+import io.portevoix.campaigns.spi.RunFigures;
+import io.portevoix.delivery.OutboxWorkers;
+import io.portevoix.delivery.adapter.smtp.NoDelaySocketFactory;
+import io.portevoix.shared.AccountId;
+import io.portevoix.support.TestDatabases;
+import io.portevoix.tenancy.AccountQueries;
+import io.portevoix.tenancy.AccountSummary;
+import io.portevoix.tenancy.SystemActor;
+import io.portevoix.tenancy.TenantContext;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+
+/**
+ * E-mail campaign benchmark ({@code mvn -Pbench test -Dtest=EmailSendBenchmark}, not part of the
+ * suite): a campaign to {@code bench.members} members (default 100,000) with a 15 KB template, 6
+ * merge tags and 10 links (rewritten to signed redirects, plus the open pixel and the
+ * List-Unsubscribe header), DKIM off, through the application as it runs: the send freezes the
+ * recipients and reserves the credits, then {@value #WORKERS} outbox workers (as many as JobRunr
+ * enqueues per run, called directly) claim batches, render and hand them over through the built-in
+ * SMTP server's pool ({@value #CONNECTIONS} connections, TCP_NODELAY, parallelism {@value
+ * #PARALLELISM} per batch) to {@link SmtpSink}, until every message is SENT. Next to it, in the same
+ * run, a bare Angus client ({@value #CONNECTIONS} connections with TCP_NODELAY, one thread each)
+ * pushes pre-rendered messages of the same size to the same sink. Checks that the sink received
+ * exactly one message per member and the run counts all SENT. Target: {@value #TARGET} messages/s.
+ * Writes {@code target/bench/email-send.json}.
+ */
+@Tag("bench")
+class EmailSendBenchmark {
+
+    static final int MEMBERS = Integer.getInteger("bench.members", 100_000);
+    static final int WORKERS = 2;
+    static final int CONNECTIONS = 4;
+    static final int PARALLELISM = 8;
+    static final double TARGET = 1_500;
+    static final int BARE = Math.min(MEMBERS, 50_000);
+
+    @Test
+    void aHundredThousandEmailCampaignThroughTheOutboxAndSmtp() throws Exception {
+        String database = TestDatabases.create("portevoix_bench_email", "portevoix_owner");
+        SecurityContextHolderStrategy shared = SecurityContextHolder.getContextHolderStrategy();
+        try (SmtpSink sink = new SmtpSink();
+                ConfigurableApplicationContext context = new SpringApplicationBuilder(PorteVoixApplication.class).run(
+                        "--server.port=0", "--spring.datasource.url=" + TestDatabases.jdbcUrl(database),
+                        "--portevoix.tenancy.bootstrap.account=Bench",
+                        "--portevoix.tenancy.bootstrap.admin-email=bench@club.example",
+                        "--portevoix.tenancy.bootstrap.admin-password=bench-password-123",
+                        "--portevoix.tenancy.bootstrap.credits=" + 2L * MEMBERS, "--logging.level.root=warn",
+                        "--portevoix.tracking.public-url=https://pv.example", "--jobrunr.background-job-server.enabled=false",
+                        "--portevoix.demo.enabled=false", "--portevoix.delivery.sandbox.enabled=false",
+                        "--portevoix.delivery.smtp.host=127.0.0.1", "--portevoix.delivery.smtp.port=" + sink.port(),
+                        "--portevoix.delivery.smtp.connections=" + CONNECTIONS,
+                        "--portevoix.delivery.smtp.parallelism=" + PARALLELISM)) {
+            AccountId account = SystemActor.call("bench", () -> context.getBean(AccountQueries.class).all().stream()
+                    .map(AccountSummary::id).findFirst().orElseThrow());
+            BenchMembers.generate(database, account, MEMBERS, BenchMembers.Mobiles.FRENCH);
+            String html = template();
+
+            double bareBefore = bare(sink, html, BARE);
+            long sinkBefore = sink.messages();
+            CampaignCommands commands = context.getBean(CampaignCommands.class);
+            CampaignQueries queries = context.getBean(CampaignQueries.class);
+            OutboxWorkers workers = context.getBean(OutboxWorkers.class);
+            CampaignId campaign = as(account, () -> commands.create(new CampaignDraft("Portes ouvertes", "", Channel.EMAIL,
+                    BroadcastType.INFORMATIVE, new Audience(List.of("all"), List.of(), List.of(), List.of(), null),
+                    new CampaignContent("Bonjour {{ contact.firstName }}, portes ouvertes samedi", "Tout le club vous attend",
+                            html, "", null, "Club", "club@bench.fr", "", ""))).id());
+            long start = System.nanoTime();
+            RunId run = as(account, () -> commands.send(campaign, null).runId());
+            long started = System.nanoTime();
+            try (ExecutorService threads = Executors.newFixedThreadPool(WORKERS)) {
+                List<Future<Integer>> running = new ArrayList<>();
+                for (int i = 0; i < WORKERS; i++) {
+                    running.add(threads.submit(() -> as(account, () -> workers.deliver(run))));
+                }
+                for (Future<Integer> worker : running) {
+                    worker.get();
+                }
+            }
+            long done = System.nanoTime();
+            long received = sink.messages() - sinkBefore;
+            double bareAfter = bare(sink, html, BARE);
+            double baseline = (bareBefore + bareAfter) / 2;
+            RunFigures figures = as(account, () -> queries.runs(campaign).getFirst().figures());
+            double sendSeconds = (done - started) / 1e9;
+            double rate = figures.sent() / sendSeconds;
+            double startSeconds = (started - start) / 1e9;
+            System.err.printf("bare client %.0f then %.0f msg/s; campaign: start %.2f s, %d sent in %.2f s = %.0f msg/s;"
+                    + " sink got %d over %d connections%n", bareBefore, bareAfter, startSeconds, figures.sent(), sendSeconds,
+                    rate, received, sink.connections());
+
+            List<String> metrics = new ArrayList<>();
+            metrics.add(metric("baseline_bare_angus_client_messages_per_second", baseline, "messages/s", bareBefore,
+                    bareAfter / bareBefore));
+            metrics.add(metric("email_campaign_start_seconds", startSeconds, "s", startSeconds, 1.0));
+            metrics.add(metric("email_campaign_messages_per_second", rate, "messages/s", baseline, rate / baseline));
+            metrics.add(metric("email_campaign_messages_per_second_vs_target", rate, "messages/s", TARGET, rate / TARGET));
+            metrics.add(metric("email_campaign_start_and_sending_seconds", startSeconds + sendSeconds, "s",
+                    MEMBERS / TARGET, (startSeconds + sendSeconds) / (MEMBERS / TARGET)));
+            metrics.add(metric("email_campaign_sink_received", received, "messages", MEMBERS, (double) received / MEMBERS));
+            String json = "[\n" + String.join(",\n", metrics) + "\n]\n";
+            Path report = Path.of("target", "bench", "email-send.json");
+            Files.createDirectories(report.getParent());
+            Files.writeString(report, json);
+            System.err.println(json);
+
+            check(as(account, () -> queries.find(campaign).orElseThrow().status()) == CampaignStatus.SENT, "not SENT");
+            check(figures.sent() == MEMBERS && figures.failed() == 0 && figures.unknown() == 0, "figures " + figures);
+            check(received == MEMBERS, "the sink received " + received + " messages for " + MEMBERS + " members");
+        } finally {
+            SecurityContextHolder.setContextHolderStrategy(shared);
+            TestDatabases.drop(database);
+        }
+    }
+
+    /** About 15 KB of HTML with 6 merge tags and 10 links. */
+    static String template() {
+        StringBuilder html = new StringBuilder("<html><body><h1>Bonjour {{ contact.firstName }} {{ contact.lastName }} !</h1>");
+        for (int i = 0; i < 10; i++) {
+            html.append("<p>").append("Le club ouvre ses portes samedi : cours d’essai, rencontre avec les coachs, goûter. "
+                    .repeat(3)).append("<a href=\"https://club.example/page-").append(i).append("\">En savoir plus</a></p>");
+        }
+        html.append("<p>Votre adresse : {{ contact.email }}. À samedi, {{ contact.firstName }} !</p>");
+        while (html.length() < 15_000) {
+            html.append("<p>Horaires, tarifs et accès au club : tout est sur notre site, et à l’accueil.</p>");
+        }
+        html.append("<p>{{ contact.lastName }} — {{ contact.email }}</p></body></html>");
+        return html.toString();
+    }
+
+    /**
+     * A bare Angus client: {@value #CONNECTIONS} threads, each with its own connection (TCP_NODELAY),
+     * sending {@code n} pre-rendered messages in all; returns messages per second.
+     */
+    static double bare(SmtpSink sink, String html, int n) throws Exception {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", String.valueOf(sink.port()));
+        props.put("mail.smtp.socketFactory.class", NoDelaySocketFactory.class.getName());
+        Session session = Session.getInstance(props);
+        String rendered = html.replace("{{ contact.firstName }}", "Léa").replace("{{ contact.lastName }}", "Martin")
+                .replace("{{ contact.email }}", "m1@bench.fr");
+        long start = System.nanoTime();
+        try (ExecutorService threads = Executors.newFixedThreadPool(CONNECTIONS)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < CONNECTIONS; t++) {
+                int share = n / CONNECTIONS + (t < n % CONNECTIONS ? 1 : 0);
+                running.add(threads.submit(() -> {
+                    Transport transport = session.getTransport("smtp");
+                    transport.connect();
+                    MimeMessage message = new MimeMessage(session);
+                    message.setFrom(new InternetAddress("club@bench.fr", "Club"));
+                    message.setSubject("Bonjour Léa, portes ouvertes samedi", "UTF-8");
+                    MimeMultipart alternative = new MimeMultipart("alternative");
+                    MimeBodyPart text = new MimeBodyPart();
+                    text.setText("Bonjour Léa", "UTF-8");
+                    MimeBodyPart part = new MimeBodyPart();
+                    part.setContent(rendered, "text/html; charset=UTF-8");
+                    alternative.addBodyPart(text);
+                    alternative.addBodyPart(part);
+                    message.setContent(alternative);
+                    message.saveChanges();
+                    for (int i = 0; i < share; i++) {
+                        InternetAddress to = new InternetAddress("m" + i + "@bench.fr");
+                        message.setRecipient(Message.RecipientType.TO, to);
+                        transport.sendMessage(message, new InternetAddress[] {to});
+                    }
+                    transport.close();
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        }
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static <T> T as(AccountId account, Supplier<T> work) {
+        return SystemActor.call("bench", () -> TenantContext.callAs(account, work));
+    }
+
+    private static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new AssertionError(message);
+        }
+    }
+}
