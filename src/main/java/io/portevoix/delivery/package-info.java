@@ -14,7 +14,8 @@
  * account's sending domains ({@link io.portevoix.delivery.SendingDomains}: keys generated here and
  * stored encrypted, the SPF/DKIM/DMARC records to publish, their DNS verification); campaigns learn
  * through their {@code SenderDomains} spi what to warn about. Depends on tenancy, templates (its published records and spi)
- * and the shell.
+ * and the shell. {@link io.portevoix.delivery.SentEmails} renders a sent e-mail again, the way the send
+ * does, for its web version (tracking).
  */
 @NullMarked
 @ApplicationModule(displayName = "Delivery", allowedDependencies = {"tenancy", "audience", "audience::spi", "templates", "templates::spi",

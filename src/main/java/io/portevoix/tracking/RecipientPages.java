@@ -22,14 +22,21 @@ public interface RecipientPages {
      * A click: the destination of a signed link (empty when the token does not verify), the hit
      * recorded (flagged when a machine made it) without waiting for the database.
      */
-    Optional<String> click(String token, String method, String userAgent);
+    Optional<String> click(String token, Hit hit);
 
     /** An open (the pixel); false when the token does not verify. */
-    boolean open(String token, String method, String userAgent);
+    boolean open(String token, Hit hit);
+
+    /**
+     * The web version of the member's message of the link's campaign, rendered again as it was sent
+     * with its links tracked (no open pixel: a view of the web version is recorded as such, not as an
+     * open); empty when the token does not verify.
+     */
+    Optional<WebVersion> webVersion(String token, Hit hit);
 
     /** Sets the member's e-mail consents for informative and marketing messages. */
     boolean savePreferences(String token, Map<BroadcastType, Boolean> accepted);
 
     /** A click on an SMS short link ({@code /s/<code>}): its destination, empty when the code does not verify. */
-    Optional<String> shortClick(String code, String method, String userAgent);
+    Optional<String> shortClick(String code, Hit hit);
 }

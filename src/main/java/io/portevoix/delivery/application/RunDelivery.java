@@ -59,7 +59,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the next start: it is never sent twice by itself.
  */
 @Service
-class RunDelivery implements OutboxWorkers {
+class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
 
     static final int BATCH = 200;
     static final int MAX_ATTEMPTS = 8;
@@ -119,11 +119,33 @@ class RunDelivery implements OutboxWorkers {
         if (c.channel() == io.portevoix.audience.Channel.SMS) {
             return deliverSms(account, c);
         }
-        CompiledEmail email = transactions.execute(status -> renderer.compileEmail(new EmailContent(c.content().subject(),
-                c.content().preheader(), c.content().html(), null), c.broadcastType()));
+        CompiledEmail email = transactions.execute(status -> compile(c));
         Optional<io.portevoix.delivery.application.port.DkimSigning> dkim = signatures.forSender(account,
                 c.content().fromEmail());
         return drain(account, c, batch -> send(account, c, email, dkim, batch));
+    }
+
+    private CompiledEmail compile(RunContent c) {
+        return renderer.compileEmail(new EmailContent(c.content().subject(), c.content().preheader(), c.content().html(), null),
+                c.broadcastType());
+    }
+
+    /** One member's e-mail of a run, with their own recipient links: the one rendering of the send and of the web version. */
+    private static RenderedEmail render(RunContent c, CompiledEmail email, ContactDetails contact,
+            @org.jspecify.annotations.Nullable TrackingLinks signer) {
+        return email.render(contact, signer == null ? RecipientLinks.PREVIEW
+                : signer.links(c.campaign(), contact.id(), c.broadcastType()));
+    }
+
+    @Override
+    public Optional<RenderedEmail> asSent(io.portevoix.campaigns.CampaignId campaign, ContactId contact) {
+        AccountId account = TenantContext.requireAccount();
+        return transactions.execute(status -> {
+            List<RunId> runs = campaigns.runs(campaign).stream().map(io.portevoix.campaigns.RunSummary::id).toList();
+            return messages.lastSentRun(account, contact, runs).flatMap(campaigns::runContent)
+                    .filter(c -> c.channel() == io.portevoix.audience.Channel.EMAIL)
+                    .flatMap(c -> contacts.find(contact).map(member -> render(c, compile(c), member, links.getIfAvailable())));
+        });
     }
 
     /** Claims and hands over batches while the campaign is sending, then settles the run if nothing is left. */
@@ -342,8 +364,7 @@ class RunDelivery implements OutboxWorkers {
             ContactDetails contact, EmailAddress from, @org.jspecify.annotations.Nullable EmailAddress replyTo,
             Messages.Claimed message, String host) {
         Optional<BounceTags> tags = settings.bounceTags();
-        RenderedEmail rendered = email.render(contact, signer == null ? RecipientLinks.PREVIEW
-                : signer.links(c.campaign(), contact.id(), c.broadcastType()));
+        RenderedEmail rendered = render(c, email, contact, signer);
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         headers.put("Feedback-ID", c.campaign() + ":" + account.value() + ":"
                 + c.broadcastType().name().toLowerCase(java.util.Locale.ROOT) + ":porte-voix");
@@ -354,8 +375,9 @@ class RunDelivery implements OutboxWorkers {
             headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         String html = signer == null ? rendered.html() : signer.track(rendered.html(), c.campaign(), contact.id());
+        String text = signer == null ? rendered.text() : signer.trackText(rendered.text(), c.campaign(), contact.id());
         return new OutgoingMail(from, c.content().fromName(), new EmailAddress(message.address()), rendered.subject(),
-                rendered.text(), html, "<m" + message.id() + "." + c.run() + "@" + host + ">", replyTo, headers,
+                text, html, "<m" + message.id() + "." + c.run() + "@" + host + ">", replyTo, headers,
                 tags.map(t -> new EmailAddress(t.address(BounceTags.Purpose.BOUNCE, message.id()))).orElse(null));
     }
 

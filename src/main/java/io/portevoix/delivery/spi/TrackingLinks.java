@@ -18,6 +18,12 @@ public interface TrackingLinks {
     String track(String html, CampaignId campaign, ContactId contact);
 
     /**
+     * The plain-text part as sent: every bare http(s) URL rewritten to the same signed redirect as the
+     * same link of the HTML part (so the clicks of both parts count for one link); the rest unchanged.
+     */
+    String trackText(String text, CampaignId campaign, ContactId contact);
+
+    /**
      * SMS texts as sent: every http(s) link of each text replaced by a signed short link of its
      * recipient ({@code /s/<code>}), which redirects and counts the click; in the order given.
      */

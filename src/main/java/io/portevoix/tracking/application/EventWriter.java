@@ -41,7 +41,7 @@ class EventWriter {
         this.transactions = new TransactionTemplate(transactionManager);
         // a flush asked for from inside a (read-only) transaction writes in its own
         this.transactions.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        flusher.scheduleWithFixedDelay(this::flushQuietly, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        flusher.scheduleAtFixedRate(this::flushQuietly, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     void add(Events.Event event) {
@@ -76,7 +76,30 @@ class EventWriter {
                 queue.addAll(list);
                 throw e;
             }
+            try {
+                SystemActor.call("tracking", () -> TenantContext.callAs(account, () -> transactions.execute(status -> {
+                    flagBursts(account, list);
+                    return null;
+                })));
+            } catch (RuntimeException e) {
+                // the hits are written; only the burst flag of these clicks is missed
+                LOG.warn("The burst rule could not be applied to a batch of tracking events", e);
+            }
         });
+    }
+
+    /**
+     * The burst rule over the recipients who clicked in this batch, looking back one window before
+     * its first click: clicks of the same message written by an earlier batch are flagged with them.
+     */
+    private void flagBursts(AccountId account, List<Events.Event> batch) {
+        List<Events.Event> clicks = batch.stream().filter(e -> e.kind().equals("CLICK")).toList();
+        if (clicks.isEmpty()) {
+            return;
+        }
+        java.time.Instant first = clicks.stream().map(Events.Event::at).min(java.util.Comparator.naturalOrder()).orElseThrow();
+        events.flagBursts(account, clicks.stream().map(e -> new Events.Recipient(e.campaign(), e.contact()))
+                .collect(Collectors.toSet()), first.minus(MachineRules.BURST), MachineRules.BURST, MachineRules.BURST_LINKS);
     }
 
     @PreDestroy

@@ -47,6 +47,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class TrackingService implements TrackingLinks, RecipientPages, Engagement, io.portevoix.delivery.spi.MemberEngagement {
 
+    /** A bare http(s) URL of a plain text, up to a space, a quote or an angle bracket (its end trimmed by {@link #bare}). */
+    static final java.util.regex.Pattern TEXT_LINK = java.util.regex.Pattern.compile("https?://[^\\s<>\"]+");
+
     private static final Logger LOG = LoggerFactory.getLogger(TrackingService.class);
 
     private final TrackingSettings settings;
@@ -60,10 +63,15 @@ class TrackingService implements TrackingLinks, RecipientPages, Engagement, io.p
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Map<String, Integer> linkNumbers = new ConcurrentHashMap<>();
+    /** Destinations of campaigns' links by "campaign number" (a link never changes): a click needs no query. */
+    private final Map<String, String> destinations = new ConcurrentHashMap<>();
+    private static final int MAX_DESTINATIONS = 100_000;
+    private final io.portevoix.delivery.SentEmails sentEmails;
 
     TrackingService(TrackingSettings settings, Secrets secrets, ContactQueries contacts, ContactCommands contactCommands,
             AccountQueries accounts, Events events, EventWriter writer, PlatformTransactionManager transactionManager,
-            Clock clock) {
+            Clock clock, io.portevoix.delivery.SentEmails sentEmails) {
+        this.sentEmails = sentEmails;
         this.events = events;
         this.writer = writer;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -101,47 +109,113 @@ class TrackingService implements TrackingLinks, RecipientPages, Engagement, io.p
             case PREFERENCES -> "/public/p/";
             case CLICK -> "/public/c/";
             case OPEN -> "/public/o/";
+            case WEB_VERSION -> "/public/w/";
         };
         return settings.publicUrl() + path + tokens().sign(link);
     }
 
     @Override
     public String track(String html, CampaignId campaign, ContactId contact) {
+        return rewrite(html, campaign, contact, true);
+    }
+
+    /** The HTML with its links rewritten to the member's signed redirects, and with the open pixel or not. */
+    private String rewrite(String html, CampaignId campaign, ContactId contact, boolean pixel) {
         AccountId account = TenantContext.requireAccount();
         Document document = Jsoup.parse(html);
         document.outputSettings().prettyPrint(false);
-        String own = settings.publicUrl() + "/public/";
         for (Element a : document.select("a[href]")) {
             String href = a.attr("href").strip();
-            if ((href.startsWith("https://") || href.startsWith("http://")) && !href.startsWith(own)) {
-                int number = linkNumbers.computeIfAbsent(campaign + " " + href, k -> transactions.execute(status ->
-                        events.linkNumber(account, campaign, href)));
-                a.attr("href", url(new RecipientLink(LinkPurpose.CLICK, account, contact, campaign, BroadcastType.LEGAL,
-                        number)));
+            if (trackable(href)) {
+                a.attr("href", clickUrl(account, campaign, contact, href));
             }
         }
-        document.body().appendElement("img").attr("src", url(new RecipientLink(LinkPurpose.OPEN, account, contact, campaign,
-                BroadcastType.LEGAL))).attr("width", "1").attr("height", "1").attr("alt", "")
-                .attr("style", "display:block;width:1px;height:1px;border:0");
+        if (pixel) {
+            document.body().appendElement("img").attr("src", url(new RecipientLink(LinkPurpose.OPEN, account, contact,
+                    campaign, BroadcastType.LEGAL))).attr("width", "1").attr("height", "1").attr("alt", "")
+                    .attr("style", "display:block;width:1px;height:1px;border:0");
+        }
         return document.outerHtml();
     }
 
+    /** An http(s) link that is not one of our own recipient links. */
+    private boolean trackable(String href) {
+        return (href.startsWith("https://") || href.startsWith("http://")) && !href.startsWith(settings.publicUrl() + "/public/");
+    }
+
+    /** The member's signed redirect to {@code href}; the same link of a campaign has one number, whichever part it is in. */
+    private String clickUrl(AccountId account, CampaignId campaign, ContactId contact, String href) {
+        int number = linkNumbers.computeIfAbsent(campaign + " " + href, k -> transactions.execute(status ->
+                events.linkNumber(account, campaign, href)));
+        return url(new RecipientLink(LinkPurpose.CLICK, account, contact, campaign, BroadcastType.LEGAL, number));
+    }
+
     @Override
-    public Optional<String> click(String token, String method, String userAgent) {
+    public String trackText(String text, CampaignId campaign, ContactId contact) {
+        if (!text.contains("://")) {
+            return text;
+        }
+        AccountId account = TenantContext.requireAccount();
+        java.util.regex.Matcher links = TEXT_LINK.matcher(text);
+        StringBuilder tracked = new StringBuilder();
+        int at = 0;
+        while (links.find()) {
+            String url = bare(links.group());
+            if (trackable(url)) {
+                tracked.append(text, at, links.start()).append(clickUrl(account, campaign, contact, url));
+                at = links.start() + url.length();
+            }
+        }
+        return tracked.append(text.substring(at)).toString();
+    }
+
+    /**
+     * A URL found in text without what follows it in the sentence: trailing punctuation and quotes,
+     * and a closing bracket that does not close one of the URL's own ({@code (https://a.example/x)}).
+     */
+    static String bare(String candidate) {
+        String url = candidate;
+        while (!url.isEmpty()) {
+            char last = url.charAt(url.length() - 1);
+            if (".,;:!?'»…".indexOf(last) >= 0
+                    || last == ')' && count(url, '(') < count(url, ')')
+                    || last == ']' && count(url, '[') < count(url, ']')) {
+                url = url.substring(0, url.length() - 1);
+            } else {
+                break;
+            }
+        }
+        return url;
+    }
+
+    private static long count(String text, char c) {
+        return text.chars().filter(x -> x == c).count();
+    }
+
+    @Override
+    public Optional<String> click(String token, io.portevoix.tracking.Hit hit) {
         Optional<RecipientLink> link = verified(token, LinkPurpose.CLICK);
         if (link.isEmpty()) {
             return Optional.empty();
         }
         RecipientLink l = link.get();
-        return clicked(l.account(), l.campaign(), l.contact(), l.link(), method, userAgent);
+        return clicked(l.account(), l.campaign(), l.contact(), l.link(), hit);
     }
 
     /** The destination of a campaign's link, and the click recorded (flagged when a machine made it). */
-    private Optional<String> clicked(AccountId account, CampaignId campaign, ContactId contact, int link, String method,
-            String userAgent) {
-        Optional<String> url = as(account, () -> transactions.execute(status -> events.url(account, campaign, link)));
+    private Optional<String> clicked(AccountId account, CampaignId campaign, ContactId contact, int link,
+            io.portevoix.tracking.Hit hit) {
+        String key = campaign + " " + link;
+        Optional<String> url = Optional.ofNullable(destinations.get(key)).or(() -> as(account, () -> transactions.execute(
+                status -> events.url(account, campaign, link))));
+        url.ifPresent(u -> {
+            if (destinations.size() >= MAX_DESTINATIONS) {
+                destinations.clear();
+            }
+            destinations.putIfAbsent(key, u);
+        });
         url.ifPresent(u -> writer.add(new Events.Event(account, campaign, contact, "CLICK", link,
-                MachineRules.DEFAULT.machine(method, userAgent, false), userAgent, clock.instant())));
+                MachineRules.DEFAULT.machine(hit, false), hit.userAgent(), clock.instant())));
         return url;
     }
 
@@ -194,7 +268,7 @@ class TrackingService implements TrackingLinks, RecipientPages, Engagement, io.p
     }
 
     @Override
-    public Optional<String> shortClick(String code, String method, String userAgent) {
+    public Optional<String> shortClick(String code, io.portevoix.tracking.Hit hit) {
         java.util.OptionalLong id = tokens().verifyShort(code);
         if (id.isEmpty()) {
             return Optional.empty();
@@ -205,15 +279,27 @@ class TrackingService implements TrackingLinks, RecipientPages, Engagement, io.p
             return Optional.empty();
         }
         Events.ShortLink l = link.get();
-        return clicked(l.account(), l.campaign(), l.contact(), l.link(), method, userAgent);
+        return clicked(l.account(), l.campaign(), l.contact(), l.link(), hit);
     }
 
     @Override
-    public boolean open(String token, String method, String userAgent) {
+    public boolean open(String token, io.portevoix.tracking.Hit hit) {
         Optional<RecipientLink> link = verified(token, LinkPurpose.OPEN);
         link.ifPresent(l -> writer.add(new Events.Event(l.account(), l.campaign(), l.contact(), "OPEN", null,
-                MachineRules.DEFAULT.machine(method, userAgent, true), userAgent, clock.instant())));
+                MachineRules.DEFAULT.machine(hit, true), hit.userAgent(), clock.instant())));
         return link.isPresent();
+    }
+
+    @Override
+    public Optional<io.portevoix.tracking.WebVersion> webVersion(String token, io.portevoix.tracking.Hit hit) {
+        return verified(token, LinkPurpose.WEB_VERSION).map(l -> as(l.account(), () -> {
+            Optional<io.portevoix.tracking.WebVersion.Message> message = sentEmails.asSent(l.campaign(), l.contact())
+                    .map(e -> new io.portevoix.tracking.WebVersion.Message(e.subject(), rewrite(e.html(), l.campaign(),
+                            l.contact(), false)));
+            message.ifPresent(m -> writer.add(new Events.Event(l.account(), l.campaign(), l.contact(), "VIEW", null,
+                    MachineRules.DEFAULT.machine(hit, false), hit.userAgent(), clock.instant())));
+            return new io.portevoix.tracking.WebVersion(accounts.current().name(), accounts.current().locale(), message);
+        }));
     }
 
     @Override
@@ -236,8 +322,8 @@ class TrackingService implements TrackingLinks, RecipientPages, Engagement, io.p
 
     @Override
     public RecipientLinks links(CampaignId campaign, ContactId contact, BroadcastType type) {
-        String preferences = url(LinkPurpose.PREFERENCES, campaign, contact, type);
-        return new RecipientLinks(url(LinkPurpose.UNSUBSCRIBE, campaign, contact, type), preferences, preferences);
+        return new RecipientLinks(url(LinkPurpose.UNSUBSCRIBE, campaign, contact, type),
+                url(LinkPurpose.PREFERENCES, campaign, contact, type), url(LinkPurpose.WEB_VERSION, campaign, contact, type));
     }
 
     @Override

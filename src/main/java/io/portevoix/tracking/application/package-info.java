@@ -1,4 +1,4 @@
-/** Tracking's services: signed recipient links and the recipient pages behind them. */
+/** Tracking's services: signed recipient links, the recipient pages behind them, the event writer and the machine rules. */
 @NullMarked
 @Application
 package io.portevoix.tracking.application;

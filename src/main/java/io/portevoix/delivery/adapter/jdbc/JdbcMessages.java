@@ -290,6 +290,18 @@ class JdbcMessages implements Messages {
     }
 
     @Override
+    public java.util.Optional<RunId> lastSentRun(AccountId account, ContactId contact, java.util.Collection<RunId> runs) {
+        if (runs.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return jdbc.sql("select run_id from delivery.message where account_id = :account and contact_id = :contact"
+                        + " and run_id in (:runs) and state in ('SENT', 'UNKNOWN') order by id desc limit 1")
+                .param("account", account.value()).param("contact", contact.value())
+                .param("runs", runs.stream().map(RunId::value).toList())
+                .query(UUID.class).optional().map(RunId::new);
+    }
+
+    @Override
     public List<RunId> runsWithDueMessages(AccountId account, Instant now) {
         return jdbc.sql("select distinct run_id from delivery.message where account_id = ? and state = 'PENDING'"
                         + " and next_attempt_at <= ?")

@@ -99,6 +99,9 @@ public interface Messages {
     /** The member's messages, newest first. */
     List<Sent> ofContact(AccountId account, ContactId contact, int limit);
 
+    /** The latest of these runs that sent (or may have sent) the member a message. */
+    java.util.Optional<RunId> lastSentRun(AccountId account, ContactId contact, java.util.Collection<RunId> runs);
+
     /** Runs of the account with PENDING messages due now. */
     List<RunId> runsWithDueMessages(AccountId account, Instant now);
 }

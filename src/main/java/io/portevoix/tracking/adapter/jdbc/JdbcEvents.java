@@ -62,6 +62,70 @@ class JdbcEvents implements Events {
     }
 
     @Override
+    public int flagBursts(AccountId account, java.util.Collection<Recipient> recipients, java.time.Instant since,
+            java.time.Duration window, int minLinks) {
+        if (recipients.isEmpty()) {
+            return 0;
+        }
+        double seconds = window.toNanos() / 1e9;
+        // a window opens at each recent click; one that holds every link of the campaign is a burst
+        String sql = """
+                with r (campaign_id, contact_id) as (select * from unnest(?::uuid[], ?::uuid[])),
+                links as (
+                  select campaign_id, count(*) as n from tracking.link
+                  where account_id = ? and campaign_id in (select campaign_id from r)
+                  group by campaign_id having count(*) >= ?),
+                recent as (
+                  select e.id, e.campaign_id, e.contact_id, e.link_number, e.at from tracking.event e
+                  join r on r.campaign_id = e.campaign_id and r.contact_id = e.contact_id
+                  where e.account_id = ? and e.kind = 'CLICK' and e.at >= ?),
+                bursts as (
+                  select s.campaign_id, s.contact_id, s.at as start from recent s join links l on l.campaign_id = s.campaign_id
+                  where (select count(distinct w.link_number) from recent w where w.campaign_id = s.campaign_id
+                    and w.contact_id = s.contact_id and w.at >= s.at and w.at < s.at + make_interval(secs => ?)) >= l.n)
+                update tracking.event e set machine = true from recent c
+                where e.id = c.id and not e.machine and exists (select 1 from bursts b where b.campaign_id = c.campaign_id
+                  and b.contact_id = c.contact_id and c.at >= b.start and c.at < b.start + make_interval(secs => ?))""";
+        return template.update(con -> {
+            java.sql.PreparedStatement ps = con.prepareStatement(sql);
+            ps.setArray(1, con.createArrayOf("uuid", recipients.stream().map(r -> r.campaign().value()).toArray()));
+            ps.setArray(2, con.createArrayOf("uuid", recipients.stream().map(r -> r.contact().value()).toArray()));
+            ps.setObject(3, account.value());
+            ps.setInt(4, minLinks);
+            ps.setObject(5, account.value());
+            ps.setTimestamp(6, Timestamp.from(since));
+            ps.setDouble(7, seconds);
+            ps.setDouble(8, seconds);
+            return ps;
+        });
+    }
+
+    @Override
+    public List<io.portevoix.tracking.OpensBucket> opensOverTime(AccountId account, CampaignId campaign, java.time.Instant from,
+            java.time.Duration bucket, int buckets) {
+        double seconds = bucket.toNanos() / 1e9;
+        java.time.Instant last = from.plus(bucket.multipliedBy(buckets - 1L));
+        return jdbc.sql("""
+                with hits as (
+                  select date_bin(make_interval(secs => :seconds), at, :from::timestamptz) as start,
+                    count(*) filter (where kind = 'OPEN' and not machine) as human,
+                    count(*) filter (where kind = 'OPEN' and machine) as machine,
+                    count(*) filter (where kind = 'VIEW' and not machine) as views
+                  from tracking.event where account_id = :account and campaign_id = :campaign and kind in ('OPEN', 'VIEW')
+                    and at >= :from::timestamptz and at < :end::timestamptz
+                  group by 1)
+                select s.start, coalesce(h.human, 0), coalesce(h.machine, 0), coalesce(h.views, 0)
+                from generate_series(:from::timestamptz, :last::timestamptz, make_interval(secs => :seconds)) as s (start)
+                left join hits h on h.start = s.start order by s.start""")
+                .param("seconds", seconds).param("from", Timestamp.from(from)).param("last", Timestamp.from(last))
+                .param("end", Timestamp.from(last.plus(bucket))).param("account", account.value())
+                .param("campaign", campaign.value())
+                .query((rs, n) -> new io.portevoix.tracking.OpensBucket(rs.getTimestamp(1).toInstant(), rs.getLong(2),
+                        rs.getLong(3), rs.getLong(4)))
+                .list();
+    }
+
+    @Override
     public java.util.Set<CampaignId> engagedCampaigns(AccountId account, ContactId contact, String kind) {
         return java.util.Set.copyOf(jdbc.sql("select campaign_id from tracking.engagement where account_id = ? and contact_id = ?"
                         + " and kind = ?")

@@ -25,6 +25,22 @@ public interface Events {
     /** Writes hits of one account in one batch. */
     void insert(AccountId account, List<Event> events);
 
+    /** A member of a campaign, whose clicks the burst rule looks at. */
+    record Recipient(CampaignId campaign, ContactId contact) {
+    }
+
+    /**
+     * The burst rule: for each recipient, when their clicks since {@code since} hit every link of the
+     * campaign (at least {@code minLinks} of them) within {@code window}, those clicks are flagged as
+     * machine activity; returns how many were flagged.
+     */
+    int flagBursts(AccountId account, java.util.Collection<Recipient> recipients, Instant since, java.time.Duration window,
+            int minLinks);
+
+    /** Opens (human, machine) and human web-version views of a campaign per bucket, every bucket present. */
+    List<io.portevoix.tracking.OpensBucket> opensOverTime(AccountId account, CampaignId campaign, Instant from,
+            java.time.Duration bucket, int buckets);
+
     EngagementFigures figures(AccountId account, CampaignId campaign);
 
     /** The campaigns the member opened (a click counts as an open) or clicked, people only. */
