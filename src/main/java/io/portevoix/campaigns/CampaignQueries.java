@@ -47,6 +47,12 @@ public interface CampaignQueries {
     /** For delivery: the content of a run and whether its campaign is sending. */
     Optional<RunContent> runContent(RunId id);
 
+    /**
+     * Opens over time since the campaign's first run: 10-minute buckets for its first six hours,
+     * then hours for three days, then days (at most 60); empty before any run.
+     */
+    List<OpensOverTime> opensOverTime(CampaignId id);
+
     /** The campaign of each of these runs (of the current account), read at once; unknown runs are left out. */
     java.util.Map<RunId, RunLabel> runLabels(java.util.Collection<RunId> runs);
 

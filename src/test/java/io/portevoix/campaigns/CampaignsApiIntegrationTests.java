@@ -22,6 +22,7 @@ import io.portevoix.shared.EmailAddress;
 import io.portevoix.support.PorteVoixTest;
 import io.portevoix.support.TestActors;
 import io.portevoix.tenancy.AccessLevel;
+import io.portevoix.tenancy.TenantContext;
 import io.portevoix.tenancy.AccessLevels;
 import io.portevoix.tenancy.AccountCommands;
 import io.portevoix.tenancy.ApiKeyCommands;
@@ -56,6 +57,7 @@ class CampaignsApiIntegrationTests {
 
     @LocalServerPort int port;
     @Autowired AccountCommands accounts;
+    @Autowired io.portevoix.tenancy.AccountQueries accountQueries;
     @Autowired ApiKeyCommands keys;
     @Autowired AuthenticationProvider loginProvider;
     @Autowired ContactCommands contacts;
@@ -107,6 +109,21 @@ class CampaignsApiIntegrationTests {
 
     JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
+    }
+
+    @Test
+    void aDraftWithoutSenderTakesTheAccountsDefaultSenderElseThePlatforms() throws Exception {
+        String id = draft();
+        assertThat(json(call("GET", "/campaigns/" + id, editor, null)).get("fromEmail").asString()).startsWith("noreply@");
+        TenantContext.runAs(account, () -> asSystem(() -> {
+            io.portevoix.tenancy.AccountDetails a = accountQueries.current();
+            accounts.update(new io.portevoix.tenancy.UpdateAccount(a.name(), a.legalName(), a.address(), a.timeZone(),
+                    a.locale(), a.phoneRegion(), "Club Expéditeur", "contact@club-expediteur.example", a.social()));
+            return null;
+        }));
+        String second = draft();
+        assertThat(json(call("GET", "/campaigns/" + second, editor, null)).get("fromEmail").asString())
+                .isEqualTo("contact@club-expediteur.example");
     }
 
     private String draft() throws Exception {

@@ -75,6 +75,9 @@ class CampaignsBrowserTests extends BrowserTest {
         assertThat(page.locator("#campaign-status")).hasText("Envoyée",
                 new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
         assertThat(page.locator("#figure-pending")).containsText("0");
+        // opens over time: a Chart.js bar chart drawn from the bundled library (people and machines apart)
+        assertThat(page.locator("#campaign-opens-chart canvas")).isVisible();
+        assertThat(page.getByText("Ouvertures dans le temps")).isVisible();
         shot("59-campaign-sent");
         page.locator(".pv-run-details").first().click();
         assertThat(page.locator("#run-details")).containsText("Adhérents actifs");

@@ -47,6 +47,7 @@ import io.portevoix.templates.TemplateQueries;
 import io.portevoix.templates.TemplateRenderer;
 import io.portevoix.templates.spi.TestMailSender;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -797,8 +798,9 @@ class CampaignService implements CampaignCommands, CampaignQueries {
             return c;
         }
         CampaignContent k = c.content();
+        String accountSender = accounts.current().defaultSenderEmail();
         return c.withContent(new CampaignContent(k.subject(), k.preheader(), k.html(), k.text(), k.templateId(),
-                k.fromName(), outbox.defaultSender(), k.replyTo(), k.senderId()));
+                k.fromName(), accountSender.isBlank() ? outbox.defaultSender() : accountSender, k.replyTo(), k.senderId()));
     }
 
     @Override
@@ -935,6 +937,30 @@ class CampaignService implements CampaignCommands, CampaignQueries {
         // bounced: refused by the server when handed over (FAILED), or bounced after it left
         return new CampaignStats(targeted, sent, failed + undelivered, failed + bounced, unknown, pending, engagement, delivered,
                 undelivered, parts, used, stops);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('EMAIL_CAMPAIGNS_GUEST', 'SMS_CAMPAIGNS_GUEST')")
+    public List<io.portevoix.campaigns.OpensOverTime> opensOverTime(CampaignId id) {
+        find(id).orElseThrow(() -> new NoSuchElementException("No such campaign"));
+        List<Campaigns.StoredRun> runs = campaigns.runs(TenantContext.requireAccount(), id);
+        Optional<Engagement> tracking = engagement.orderedStream().findFirst();
+        if (runs.isEmpty() || tracking.isEmpty()) {
+            return List.of();
+        }
+        Instant first = runs.getLast().startedAt();
+        Duration elapsed = Duration.between(first, clock.instant());
+        Duration bucket = elapsed.compareTo(Duration.ofHours(6)) <= 0 ? Duration.ofMinutes(10)
+                : elapsed.compareTo(Duration.ofDays(3)) <= 0 ? Duration.ofHours(1) : Duration.ofDays(1);
+        Instant from = first.truncatedTo(bucket.compareTo(Duration.ofHours(1)) < 0 ? java.time.temporal.ChronoUnit.MINUTES
+                : java.time.temporal.ChronoUnit.HOURS);
+        from = from.minusSeconds(from.getEpochSecond() % Math.min(bucket.toSeconds(), 3_600));
+        int elapsedBuckets = (int) Math.min(60, Duration.between(from, clock.instant()).dividedBy(bucket) + 1);
+        // at least six bars, the current one last (a young campaign shows the minutes before it too)
+        int buckets = Math.max(6, elapsedBuckets);
+        from = from.minus(bucket.multipliedBy(buckets - elapsedBuckets));
+        return tracking.get().opensOverTime(id, from, bucket, buckets);
     }
 
     @Override

@@ -31,6 +31,9 @@ import io.portevoix.campaigns.spi.Engagement;
 import io.portevoix.campaigns.spi.EngagementFigures;
 import io.portevoix.tracking.application.port.Events;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -318,6 +321,15 @@ class TrackingService implements TrackingLinks, RecipientPages, Engagement, io.p
     public EngagementFigures figures(CampaignId campaign) {
         writer.flush();
         return events.figures(TenantContext.requireAccount(), campaign);
+    }
+
+    @Override
+    public List<io.portevoix.campaigns.OpensOverTime> opensOverTime(CampaignId campaign, Instant from, Duration bucket,
+            int buckets) {
+        writer.flush();
+        return events.opensOverTime(TenantContext.requireAccount(), campaign, from, bucket, buckets).stream()
+                .map(b -> new io.portevoix.campaigns.OpensOverTime(b.start(), bucket, b.humanOpens(), b.machineOpens()))
+                .toList();
     }
 
     @Override

@@ -702,6 +702,18 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
                     rate("clickToOpenRate", percent.format(stats.clickToOpenRate())),
                     tile("unsubscribes", stats.engagement().unsubscribes()), tile("machine", stats.engagement().machineEvents()));
             figures.add(progress, tiles, engagement);
+            List<io.portevoix.campaigns.OpensOverTime> overTime = queries.opensOverTime(campaign.id());
+            if (!overTime.isEmpty()) {
+                java.time.Duration length = overTime.getFirst().length();
+                DateTimeFormatter label = DateTimeFormatter.ofPattern(length.toMinutes() < 60 ? "HH:mm"
+                        : length.toHours() < 24 ? "dd/MM HH'h'" : "dd/MM", getLocale());
+                opensChart.setData(overTime.stream().map(b -> label.format(b.start().atZone(ZONE))).toList(), List.of(
+                        new io.portevoix.shell.BarChart.Series(getTranslation("campaign.chart.people"), "#2563eb",
+                                overTime.stream().map(io.portevoix.campaigns.OpensOverTime::people).toList()),
+                        new io.portevoix.shell.BarChart.Series(getTranslation("campaign.chart.machines"), "#cbd5e1",
+                                overTime.stream().map(io.portevoix.campaigns.OpensOverTime::machines).toList())));
+                figures.add(new H3(getTranslation("campaign.chart.opens")), opensChart);
+            }
             if (!stats.engagement().links().isEmpty()) {
                 Grid<io.portevoix.campaigns.spi.EngagementFigures.LinkClicks> links = new Grid<>();
                 links.addColumn(io.portevoix.campaigns.spi.EngagementFigures.LinkClicks::url)
@@ -873,6 +885,15 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
     private static final long LIVE_MS = 1_500;
     private static final java.util.concurrent.ScheduledExecutorService LIVE =
             java.util.concurrent.Executors.newScheduledThreadPool(4, Thread.ofVirtual().name("campaign-live-", 0).factory());
+
+    /** Opens over time, kept across refreshes so that the chart redraws in place. */
+    private final io.portevoix.shell.BarChart opensChart = opensChart();
+
+    private static io.portevoix.shell.BarChart opensChart() {
+        io.portevoix.shell.BarChart chart = new io.portevoix.shell.BarChart();
+        chart.setId("campaign-opens-chart");
+        return chart;
+    }
 
     /** Whether the figures move by themselves now (set each time they are shown). */
     private volatile boolean live;
