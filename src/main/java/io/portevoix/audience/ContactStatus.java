@@ -13,8 +13,25 @@ public enum ContactStatus {
         if (text == null) {
             return Optional.empty();
         }
-        String key = Normalizer.normalize(text.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toUpperCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
+        // imports read this on every line, with few distinct spellings: each is folded once
+        Optional<ContactStatus> known = PARSED.get(text);
+        if (known != null) {
+            return known;
+        }
+        Optional<ContactStatus> parsed = fold(text);
+        if (PARSED.size() < 1_000) {
+            PARSED.put(text, parsed);
+        }
+        return parsed;
+    }
+
+    private static final java.util.Map<String, Optional<ContactStatus>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s-]+");
+
+    private static Optional<ContactStatus> fold(String text) {
+        String key = SPACES.matcher(MARKS.matcher(Normalizer.normalize(text.strip(), Normalizer.Form.NFD)).replaceAll("")
+                .toUpperCase(Locale.ROOT)).replaceAll("_");
         return switch (key) {
             case "PROSPECT" -> Optional.of(PROSPECT);
             case "CLIENT", "ADHERENT", "MEMBRE" -> Optional.of(CLIENT);

@@ -122,20 +122,29 @@ class ImportService implements ImportCommands, ImportQueries {
         BlockingQueue<Object> read = new ArrayBlockingQueue<>(1);
         Thread reader = startReader(account, run, read);
         try {
+            long waited = System.nanoTime();
             Object next = read.take();
             while (next instanceof Chunk chunk) {
+                run.phases.add(Phase.WAIT_FOR_READER, waited);
                 if (chunk.records > 0 || run.total == 0) {
                     flush(account, run, chunk);
                 }
+                waited = System.nanoTime();
                 next = read.take();
             }
             if (next instanceof RuntimeException failure) {
                 throw failure;
             }
             TabularFiles.Shape shape = (TabularFiles.Shape) next;
-            transactions.executeWithoutResult(status -> imports.finish(account, id, clock.instant()));
-            LOG.info("Import {} of {}: {} records, {} created, {} updated, {} rejected ({} {})", id, stored.fileName(),
-                    run.total, run.created, run.updated, run.rejected, shape.encoding(), shape.separator());
+            long finishing = System.nanoTime();
+            transactions.executeWithoutResult(status -> {
+                saveProgress(account, run, 0);
+                imports.finish(account, id, clock.instant());
+            });
+            run.phases.add(Phase.PROGRESS, finishing);
+            LOG.info("Import {} of {}: {} records, {} created, {} updated, {} rejected ({} {}); seconds spent {}", id,
+                    stored.fileName(), run.total, run.created, run.updated, run.rejected, shape.encoding(),
+                    shape.separator(), run.phases);
         } catch (RuntimeException e) {
             LOG.warn("Import {} failed", id, e);
             transactions.executeWithoutResult(status -> imports.fail(account, id, e.getMessage(), clock.instant()));
@@ -194,11 +203,15 @@ class ImportService implements ImportCommands, ImportQueries {
     private static final class Run {
         final Imports.Stored stored;
         final ContactUpserts upserts;
+        final Phases phases = new Phases();
         int total;
         int created;
         int updated;
         int rejected;
         int warningsKept;
+        /** Issues found but not saved yet: they are saved in bulk, not rewritten with every chunk. */
+        final List<ImportIssue> pendingErrors = new ArrayList<>();
+        final List<ImportIssue> pendingWarnings = new ArrayList<>();
 
         Run(Imports.Stored stored, ContactUpserts upserts) {
             this.stored = stored;
@@ -316,23 +329,71 @@ class ImportService implements ImportCommands, ImportQueries {
     private void flush(AccountId account, Run run, Chunk chunk) {
         transactions.executeWithoutResult(status -> {
             Instant now = clock.instant();
+            long start = System.nanoTime();
             Map<String, ContactDetails> stored = store.findByUniqueKeys(account,
                     chunk.lines.stream().map(Line::key).collect(Collectors.toSet()));
             Set<ContactId> ours = run.stored.updateExisting() ? Set.of()
                     : imports.members(account, run.stored.id(), stored.values().stream().map(ContactDetails::id).toList());
+            start = run.phases.add(Phase.FIND_STORED, start);
             ContactBatch batch = new ContactBatch();
             for (Line line : chunk.lines) {
                 apply(run, line, chunk, batch, stored, ours, now);
             }
+            start = run.phases.add(Phase.APPLY, start);
             write(account, run, batch, now);
+            start = run.phases.add(Phase.WRITE, start);
             List<ImportIssue> warnings = chunk.warnings.subList(0,
                     Math.min(chunk.warnings.size(), MAX_ISSUES - run.warningsKept));
             run.total += chunk.records;
             run.rejected += chunk.errors.size();
-            imports.progress(account, run.stored.id(), run.total, run.created, run.updated, run.rejected, chunk.errors,
-                    warnings);
+            run.pendingErrors.addAll(chunk.errors);
+            run.pendingWarnings.addAll(warnings);
             run.warningsKept += warnings.size();
+            saveProgress(account, run, PENDING_ISSUES);
+            run.phases.add(Phase.PROGRESS, start);
         });
+    }
+
+    /** Issues kept in memory before they are saved (a retried import starts over, so none is lost). */
+    static final int PENDING_ISSUES = 2_000;
+
+    /**
+     * Saves the counters (the progress bar reads them), and the pending issues once there are more
+     * than {@code threshold}: appending to the import's issue lists rewrites them whole, so doing it
+     * for every chunk would rewrite them hundreds of times in a large import.
+     */
+    private void saveProgress(AccountId account, Run run, int threshold) {
+        boolean withIssues = run.pendingErrors.size() + run.pendingWarnings.size() > threshold;
+        imports.progress(account, run.stored.id(), run.total, run.created, run.updated, run.rejected,
+                withIssues ? run.pendingErrors : List.of(), withIssues ? run.pendingWarnings : List.of());
+        if (withIssues) {
+            run.pendingErrors.clear();
+            run.pendingWarnings.clear();
+        }
+    }
+
+    /** Where the writing thread spends an import's time, logged when it ends. */
+    private enum Phase { WAIT_FOR_READER, FIND_STORED, APPLY, WRITE, PROGRESS }
+
+    private static final class Phases {
+        private final long[] nanos = new long[Phase.values().length];
+
+        /** Adds the time since {@code start} to the phase; returns now, where the next phase starts. */
+        long add(Phase phase, long start) {
+            long now = System.nanoTime();
+            nanos[phase.ordinal()] += now - start;
+            return now;
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder text = new StringBuilder();
+            for (Phase phase : Phase.values()) {
+                text.append(text.isEmpty() ? "" : ", ").append(phase.name().toLowerCase(java.util.Locale.ROOT))
+                        .append(String.format(java.util.Locale.ROOT, " %.1f", nanos[phase.ordinal()] / 1e9));
+            }
+            return text.toString();
+        }
     }
 
     /**

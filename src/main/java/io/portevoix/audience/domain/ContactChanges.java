@@ -238,10 +238,60 @@ public final class ContactChanges {
             return null;
         }
         try {
+            LocalDate usual = usualDate(text);
+            if (usual != null) {
+                return usual;
+            }
             return text.contains("/") ? LocalDate.parse(text, FRENCH_DATE) : LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("Invalid date (DD/MM/YYYY or YYYY-MM-DD): " + text, e);
         }
+    }
+
+    /**
+     * The two shapes files nearly always hold, {@code DD/MM/YYYY} and {@code YYYY-MM-DD}, read
+     * without the formatter (imports read millions of dates); null for any other shape, which the
+     * formatters then read or reject. An impossible date (31/02) is rejected as they reject it.
+     */
+    private static @Nullable LocalDate usualDate(String text) {
+        int day;
+        int month;
+        int year;
+        if (text.length() != 10) {
+            return null;
+        }
+        if (text.charAt(2) == '/' && text.charAt(5) == '/') {
+            day = digits(text, 0, 2);
+            month = digits(text, 3, 5);
+            year = digits(text, 6, 10);
+        } else if (text.charAt(4) == '-' && text.charAt(7) == '-') {
+            year = digits(text, 0, 4);
+            month = digits(text, 5, 7);
+            day = digits(text, 8, 10);
+        } else {
+            return null;
+        }
+        if (day < 0 || month < 0 || year < 0) {
+            return null;
+        }
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (java.time.DateTimeException impossible) {
+            throw new DateTimeParseException(impossible.getMessage(), text, 0, impossible);
+        }
+    }
+
+    /** The number the ASCII digits from {@code start} to {@code end} write, or -1. */
+    private static int digits(String text, int start, int end) {
+        int value = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

@@ -144,11 +144,8 @@ public final class ImportFields {
             if (IGNORE.equals(target) || value.isEmpty()) {
                 return;
             }
-            var consent = CONSENT.matcher(target);
-            if (target.startsWith("consent.") && consent.matches()) {
-                if (value.isEmpty()) {
-                    return;
-                }
+            var consent = target.startsWith("consent.") ? CONSENT.matcher(target) : null;
+            if (consent != null && consent.matches()) {
                 yesNo(value).ifPresentOrElse(granted -> consents.computeIfAbsent(Channel.valueOf(consent.group(1)),
                         c -> new EnumMap<>(BroadcastType.class)).put(BroadcastType.valueOf(consent.group(2)), granted),
                         () -> warnings.add(new String[] {column, value, "Not a yes/no value: consent left unchanged"}));

@@ -82,6 +82,12 @@ class JdbcImports implements Imports {
     @Override
     public void progress(AccountId account, ImportId id, int total, int created, int updated, int rejected,
             List<ImportIssue> newErrors, List<ImportIssue> newWarnings) {
+        if (newErrors.isEmpty() && newWarnings.isEmpty()) {
+            // the issue lists untouched: an update that leaves them is not a rewrite of them
+            jdbc.sql("update audience.import_job set total = ?, created = ?, updated = ?, rejected = ? where account_id = ? and id = ?")
+                    .params(total, created, updated, rejected, account.value(), id.value()).update();
+            return;
+        }
         jdbc.sql("""
                 update audience.import_job set total = ?, created = ?, updated = ?, rejected = ?,
                   errors = errors || cast(? as jsonb), warnings = warnings || cast(? as jsonb)
