@@ -64,6 +64,8 @@ abstract class BrowserTest {
     void newContext() {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 860).setLocale("fr-FR"));
         context.setDefaultTimeout(30_000);
+        // a loaded two-core machine may take more than the default 5 s to render a view after a navigation
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         page = context.newPage();
     }
 
