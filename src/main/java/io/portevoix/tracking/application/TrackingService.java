@@ -35,6 +35,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Range;
+import org.jsoup.parser.Parser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -105,25 +108,38 @@ class TrackingService implements TrackingLinks, RecipientPages, Engagement, io.p
         return settings.publicUrl() + path + tokens().sign(link);
     }
 
+    /**
+     * jsoup finds the links (comments, quoting and entities as a browser reads them) with their
+     * source positions, and only their values are replaced: the rest of the HTML goes out as
+     * written, which spares serialising the whole document again for every recipient.
+     */
     @Override
     public String track(String html, CampaignId campaign, ContactId contact) {
         AccountId account = TenantContext.requireAccount();
-        Document document = Jsoup.parse(html);
-        document.outputSettings().prettyPrint(false);
+        Document document = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true));
         String own = settings.publicUrl() + "/public/";
+        StringBuilder out = new StringBuilder(html.length() + 2_048);
+        int at = 0;
         for (Element a : document.select("a[href]")) {
             String href = a.attr("href").strip();
-            if ((href.startsWith("https://") || href.startsWith("http://")) && !href.startsWith(own)) {
+            Range.AttributeRange source = a.attributes().sourceRange("href");
+            if ((href.startsWith("https://") || href.startsWith("http://")) && !href.startsWith(own) && source.isTracked()) {
                 int number = linkNumbers.computeIfAbsent(campaign + " " + href, k -> transactions.execute(status ->
                         events.linkNumber(account, campaign, href)));
-                a.attr("href", url(new RecipientLink(LinkPurpose.CLICK, account, contact, campaign, BroadcastType.LEGAL,
-                        number)));
+                int start = source.valueRange().startPos();
+                int end = source.valueRange().endPos();
+                boolean quoted = start > 0 && (html.charAt(start - 1) == '"' || html.charAt(start - 1) == '\'');
+                out.append(html, at, start).append(quoted ? "" : "\"").append(Entities.escape(url(new RecipientLink(
+                        LinkPurpose.CLICK, account, contact, campaign, BroadcastType.LEGAL, number)))).append(quoted ? "" : "\"");
+                at = end;
             }
         }
-        document.body().appendElement("img").attr("src", url(new RecipientLink(LinkPurpose.OPEN, account, contact, campaign,
-                BroadcastType.LEGAL))).attr("width", "1").attr("height", "1").attr("alt", "")
-                .attr("style", "display:block;width:1px;height:1px;border:0");
-        return document.outerHtml();
+        Range bodyEnd = document.body().endSourceRange();
+        int pixelAt = bodyEnd.isTracked() && bodyEnd.startPos() >= at ? bodyEnd.startPos() : html.length();
+        return out.append(html, at, pixelAt).append("<img src=\"").append(Entities.escape(url(new RecipientLink(
+                LinkPurpose.OPEN, account, contact, campaign, BroadcastType.LEGAL))))
+                .append("\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;width:1px;height:1px;border:0\">")
+                .append(html, pixelAt, html.length()).toString();
     }
 
     @Override
