@@ -60,6 +60,7 @@ class EmailCrashBenchmark {
         String database = TestDatabases.create("portevoix_bench_crash", "portevoix_owner");
         int port = freePort();
         HttpClient http = HttpClient.newHttpClient();
+        List<Process> started = new ArrayList<>();
         try (SmtpSink sink = new SmtpSink()) {
             List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
                     "--sun-misc-unsafe-memory-access=allow", "-jar", jar.toString(), "--server.port=" + port,
@@ -74,13 +75,14 @@ class EmailCrashBenchmark {
                     "--portevoix.delivery.smtp.host=127.0.0.1", "--portevoix.delivery.smtp.port=" + sink.port());
             Files.createDirectories(Path.of("target", "bench"));
             Process first = start(command, 1);
+            started.add(first);
             ready(http, port, first);
             AccountId account = new AccountId(single(database, "select id from tenancy.account", UUID.class));
             BenchMembers.generate(database, account, MEMBERS, BenchMembers.Mobiles.FRENCH);
 
             String created = call(http, port, "POST", "/api/v1/campaigns", """
                     {"name":"Portes ouvertes","channel":"EMAIL","broadcastType":"INFORMATIVE",
-                     "audience":{"segmentIds":["all"]},"subject":"Bonjour {{ contact.firstName }}",
+                     "audience":{"criteria":{"match":"ALL","rules":[{"field":"email","op":"isNotEmpty"}]}},"subject":"Bonjour {{ contact.firstName }}",
                      "html":%s,"fromName":"Club","fromEmail":"club@bench.fr"}""".formatted(json(EmailSendBenchmark.template())),
                     201);
             String campaign = field(created, "id");
@@ -107,75 +109,76 @@ class EmailCrashBenchmark {
 
             long restartAt = System.nanoTime();
             Process second = start(command, 2);
-            try {
-                ready(http, port, second);
-                double readySeconds = (System.nanoTime() - restartAt) / 1e9;
-                Map<String, Long> done;
-                while (true) {
-                    done = states(database, account);
-                    if (done.getOrDefault("PENDING", 0L) + done.getOrDefault("SENDING", 0L) == 0
-                            && field(call(http, port, "GET", "/api/v1/campaigns/" + campaign, null, 200), "status")
-                                    .equals("SENT")) {
-                        break;
-                    }
-                    if (System.nanoTime() - restartAt > Duration.ofMinutes(30).toNanos() || !second.isAlive()) {
-                        throw new AssertionError("the run did not finish after the restart: " + done);
-                    }
-                    Thread.sleep(500);
+            started.add(second);
+            ready(http, port, second);
+            double readySeconds = (System.nanoTime() - restartAt) / 1e9;
+            Map<String, Long> done;
+            while (true) {
+                done = states(database, account);
+                if (done.getOrDefault("PENDING", 0L) + done.getOrDefault("SENDING", 0L) == 0
+                        && field(call(http, port, "GET", "/api/v1/campaigns/" + campaign, null, 200), "status")
+                                .equals("SENT")) {
+                    break;
                 }
-                double finishSeconds = (System.nanoTime() - restartAt) / 1e9;
-
-                Map<String, String> byAddress = addresses(database, account);
-                long sent = done.getOrDefault("SENT", 0L);
-                long failed = done.getOrDefault("FAILED", 0L);
-                long unknown = done.getOrDefault("UNKNOWN", 0L);
-                long unknownDelivered = byAddress.entrySet().stream()
-                        .filter(e -> e.getValue().equals("UNKNOWN") && sink.received().contains(e.getKey())).count();
-                long sentMissing = byAddress.entrySet().stream()
-                        .filter(e -> e.getValue().equals("SENT") && !sink.received().contains(e.getKey())).count();
-                long strangers = sink.received().stream()
-                        .filter(a -> !List.of("SENT", "UNKNOWN").contains(byAddress.getOrDefault(a, ""))).count();
-                int bound = 2 * PARALLELISM * JOB_WORKERS;
-                String load = Files.readString(Path.of("/proc/loadavg")).strip();
-                System.err.printf("after the restart: ready in %.1f s, finished in %.1f s; %s; SENDING at the kill %d,"
-                        + " UNKNOWN %d (of which the sink got %d), bound %d; sink %d messages, %d duplicates, %d SENT"
-                        + " missing, %d unexpected; load average %s%n", readySeconds, finishSeconds, done,
-                        atKill.getOrDefault("SENDING", 0L), unknown, unknownDelivered, bound, sink.messages(),
-                        sink.duplicates(), sentMissing, strangers, load);
-
-                List<String> metrics = new ArrayList<>();
-                metrics.add(metric("email_crash_members", MEMBERS, "recipients", MEMBERS, 1));
-                metrics.add(metric("email_crash_killed_after_seconds", killedAfter, "s", killedAfter, 1));
-                metrics.add(metric("email_crash_sent_at_kill", atKill.getOrDefault("SENT", 0L), "messages", MEMBERS,
-                        atKill.getOrDefault("SENT", 0L) / (double) MEMBERS));
-                metrics.add(metric("email_crash_sending_at_kill", atKill.getOrDefault("SENDING", 0L), "messages", bound,
-                        atKill.getOrDefault("SENDING", 0L) / (double) bound));
-                metrics.add(metric("email_crash_restart_ready_seconds", readySeconds, "s", readySeconds, 1));
-                metrics.add(metric("email_crash_restart_finished_seconds", finishSeconds, "s", finishSeconds, 1));
-                metrics.add(metric("email_crash_sent", sent, "messages", MEMBERS, sent / (double) MEMBERS));
-                metrics.add(metric("email_crash_failed", failed, "messages", 0, 0));
-                metrics.add(metric("email_crash_unknown", unknown, "messages", bound, unknown / (double) bound));
-                metrics.add(metric("email_crash_unknown_received_by_sink", unknownDelivered, "messages", unknown,
-                        unknown == 0 ? 0 : unknownDelivered / (double) unknown));
-                metrics.add(metric("email_crash_sink_duplicates", sink.duplicates(), "messages", 0, 0));
-                metrics.add(metric("email_crash_sent_not_received", sentMissing, "messages", 0, 0));
-                metrics.add(metric("load_average_1_min", Double.parseDouble(load.split(" ")[0]), "", 2,
-                        Double.parseDouble(load.split(" ")[0]) / 2));
-                String report = "[\n" + String.join(",\n", metrics) + "\n]\n";
-                Files.writeString(Path.of("target", "bench", "email-crash.json"), report);
-                System.err.println(report);
-
-                check(sent + failed + unknown == MEMBERS && byAddress.size() == MEMBERS,
-                        "not every recipient is accounted for: " + done);
-                check(sink.duplicates() == 0, "the sink received " + sink.duplicates() + " addresses twice");
-                check(sentMissing == 0 && strangers == 0, sentMissing + " SENT never reached the sink, " + strangers
-                        + " reached it without being SENT or UNKNOWN");
-                check(unknown <= bound, unknown + " UNKNOWN, more than the in-flight bound " + bound);
-            } finally {
-                second.destroy();
-                second.waitFor();
+                if (System.nanoTime() - restartAt > Duration.ofMinutes(30).toNanos() || !second.isAlive()) {
+                    throw new AssertionError("the run did not finish after the restart: " + done);
+                }
+                Thread.sleep(500);
             }
+            double finishSeconds = (System.nanoTime() - restartAt) / 1e9;
+
+            Map<String, String> byAddress = addresses(database, account);
+            long sent = done.getOrDefault("SENT", 0L);
+            long failed = done.getOrDefault("FAILED", 0L);
+            long unknown = done.getOrDefault("UNKNOWN", 0L);
+            long unknownDelivered = byAddress.entrySet().stream()
+                    .filter(e -> e.getValue().equals("UNKNOWN") && sink.received().contains(e.getKey())).count();
+            long sentMissing = byAddress.entrySet().stream()
+                    .filter(e -> e.getValue().equals("SENT") && !sink.received().contains(e.getKey())).count();
+            // members only: the application also mails its staff (e.g. the administrator when the run is done)
+            List<String> strangers = sink.received().stream().filter(a -> a.endsWith("@bench.fr"))
+                    .filter(a -> !List.of("SENT", "UNKNOWN").contains(byAddress.getOrDefault(a, ""))).toList();
+            int bound = 2 * PARALLELISM * JOB_WORKERS;
+            String load = Files.readString(Path.of("/proc/loadavg")).strip();
+            System.err.printf("after the restart: ready in %.1f s, finished in %.1f s; %s; SENDING at the kill %d,"
+                    + " UNKNOWN %d (of which the sink got %d), bound %d; sink %d messages, %d duplicates, %d SENT"
+                    + " missing, %d unexpected; load average %s%n", readySeconds, finishSeconds, done,
+                    atKill.getOrDefault("SENDING", 0L), unknown, unknownDelivered, bound, sink.messages(),
+                    sink.duplicates(), sentMissing, strangers.size(), load);
+
+            List<String> metrics = new ArrayList<>();
+            metrics.add(metric("email_crash_members", MEMBERS, "recipients", MEMBERS, 1));
+            metrics.add(metric("email_crash_killed_after_seconds", killedAfter, "s", killedAfter, 1));
+            metrics.add(metric("email_crash_sent_at_kill", atKill.getOrDefault("SENT", 0L), "messages", MEMBERS,
+                    atKill.getOrDefault("SENT", 0L) / (double) MEMBERS));
+            metrics.add(metric("email_crash_sending_at_kill", atKill.getOrDefault("SENDING", 0L), "messages", bound,
+                    atKill.getOrDefault("SENDING", 0L) / (double) bound));
+            metrics.add(metric("email_crash_restart_ready_seconds", readySeconds, "s", readySeconds, 1));
+            metrics.add(metric("email_crash_restart_finished_seconds", finishSeconds, "s", finishSeconds, 1));
+            metrics.add(metric("email_crash_sent", sent, "messages", MEMBERS, sent / (double) MEMBERS));
+            metrics.add(metric("email_crash_failed", failed, "messages", 0, 0));
+            metrics.add(metric("email_crash_unknown", unknown, "messages", bound, unknown / (double) bound));
+            metrics.add(metric("email_crash_unknown_received_by_sink", unknownDelivered, "messages", unknown,
+                    unknown == 0 ? 0 : unknownDelivered / (double) unknown));
+            metrics.add(metric("email_crash_sink_duplicates", sink.duplicates(), "messages", 0, 0));
+            metrics.add(metric("email_crash_sent_not_received", sentMissing, "messages", 0, 0));
+            metrics.add(metric("load_average_1_min", Double.parseDouble(load.split(" ")[0]), "", 2,
+                    Double.parseDouble(load.split(" ")[0]) / 2));
+            String report = "[\n" + String.join(",\n", metrics) + "\n]\n";
+            Files.writeString(Path.of("target", "bench", "email-crash.json"), report);
+            System.err.println(report);
+
+            check(sent + failed + unknown == MEMBERS && byAddress.size() == MEMBERS,
+                    "not every recipient is accounted for: " + done);
+            check(sink.duplicates() == 0, "the sink received " + sink.duplicates() + " addresses twice");
+            check(sentMissing == 0 && strangers.isEmpty(), sentMissing + " SENT never reached the sink, " + strangers
+                    + " reached it without being SENT or UNKNOWN");
+            check(unknown <= bound, unknown + " UNKNOWN, more than the in-flight bound " + bound);
         } finally {
+            for (Process p : started) {
+                p.destroy();
+                p.waitFor();
+            }
             TestDatabases.drop(database);
         }
     }
