@@ -14,10 +14,14 @@ import io.portevoix.campaigns.CampaignQueries;
 import io.portevoix.campaigns.CampaignStatus;
 import io.portevoix.campaigns.RunId;
 import io.portevoix.campaigns.spi.RunFigures;
+import io.portevoix.delivery.DnsRecordStatus;
 import io.portevoix.delivery.OutboxWorkers;
+import io.portevoix.delivery.SendingDomainDetails;
+import io.portevoix.delivery.SendingDomains;
 import io.portevoix.delivery.adapter.smtp.NoDelaySocketFactory;
 import io.portevoix.shared.AccountId;
 import io.portevoix.support.TestDatabases;
+import io.portevoix.support.TestDnsServer;
 import io.portevoix.tenancy.AccountQueries;
 import io.portevoix.tenancy.AccountSummary;
 import io.portevoix.tenancy.SystemActor;
@@ -56,8 +60,12 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * #PARALLELISM} per batch) to {@link SmtpSink}, until every message is SENT. Next to it, in the same
  * run, a bare Angus client ({@value #CONNECTIONS} connections with TCP_NODELAY, one thread each)
  * pushes pre-rendered messages of the same size to the same sink. Checks that the sink received
- * exactly one message per member and the run counts all SENT. Target: {@value #TARGET} messages/s.
- * Writes {@code target/bench/email-send.json}.
+ * exactly one message per member (no address twice) and the run counts all SENT; reports the used
+ * heap after a GC before, halfway through and after the send (it must stay flat). Then the same
+ * campaign from a domain whose DKIM key DNS publishes ({@link TestDnsServer}), every message
+ * signed: the DKIM-on figure. Target: {@value #TARGET} messages/s. {@code -Dbench.jfr=true} records
+ * the send with Flight Recorder ({@code target/bench/email-send.jfr}). Writes
+ * {@code target/bench/email-send.json}.
  */
 @Tag("bench")
 class EmailSendBenchmark {
@@ -73,7 +81,7 @@ class EmailSendBenchmark {
     void aHundredThousandEmailCampaignThroughTheOutboxAndSmtp() throws Exception {
         String database = TestDatabases.create("portevoix_bench_email", "portevoix_owner");
         SecurityContextHolderStrategy shared = SecurityContextHolder.getContextHolderStrategy();
-        try (SmtpSink sink = new SmtpSink();
+        try (SmtpSink sink = new SmtpSink(); TestDnsServer dns = new TestDnsServer().useForJndi();
                 ConfigurableApplicationContext context = new SpringApplicationBuilder(PorteVoixApplication.class).run(
                         "--server.port=0", "--spring.datasource.url=" + TestDatabases.jdbcUrl(database),
                         "--portevoix.tenancy.bootstrap.account=Bench",
@@ -82,6 +90,7 @@ class EmailSendBenchmark {
                         "--portevoix.tenancy.bootstrap.credits=" + 2L * MEMBERS, "--logging.level.root=warn",
                         "--portevoix.tracking.public-url=https://pv.example", "--jobrunr.background-job-server.enabled=false",
                         "--portevoix.demo.enabled=false", "--portevoix.delivery.sandbox.enabled=false",
+                        "--portevoix.delivery.secret=bench-secret-0123456789-0123456789",
                         "--portevoix.delivery.smtp.host=127.0.0.1", "--portevoix.delivery.smtp.port=" + sink.port(),
                         "--portevoix.delivery.smtp.connections=" + CONNECTIONS,
                         "--portevoix.delivery.smtp.parallelism=" + PARALLELISM)) {
@@ -92,59 +101,135 @@ class EmailSendBenchmark {
 
             double bareBefore = bare(sink, html, BARE);
             long sinkBefore = sink.messages();
-            CampaignCommands commands = context.getBean(CampaignCommands.class);
-            CampaignQueries queries = context.getBean(CampaignQueries.class);
-            OutboxWorkers workers = context.getBean(OutboxWorkers.class);
-            CampaignId campaign = as(account, () -> commands.create(new CampaignDraft("Portes ouvertes", "", Channel.EMAIL,
-                    BroadcastType.INFORMATIVE, new Audience(List.of("all"), List.of(), List.of(), List.of(), null),
-                    new CampaignContent("Bonjour {{ contact.firstName }}, portes ouvertes samedi", "Tout le club vous attend",
-                            html, "", null, "Club", "club@bench.fr", "", ""))).id());
-            long start = System.nanoTime();
-            RunId run = as(account, () -> commands.send(campaign, null).runId());
-            long started = System.nanoTime();
-            try (ExecutorService threads = Executors.newFixedThreadPool(WORKERS)) {
-                List<Future<Integer>> running = new ArrayList<>();
-                for (int i = 0; i < WORKERS; i++) {
-                    running.add(threads.submit(() -> as(account, () -> workers.deliver(run))));
+            sink.forget();
+            long duplicatesBefore = sink.duplicates();
+            long heapStart = usedHeapAfterGc();
+            long[] heapMiddle = {-1};
+            Thread middle = Thread.ofPlatform().daemon().start(() -> {
+                while (sink.messages() - sinkBefore < MEMBERS / 2) {
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
                 }
-                for (Future<Integer> worker : running) {
-                    worker.get();
-                }
+                heapMiddle[0] = usedHeapAfterGc();
+            });
+            jdk.jfr.Recording recording = Boolean.getBoolean("bench.jfr")
+                    ? new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile")) : null;
+            if (recording != null) {
+                recording.start();
             }
-            long done = System.nanoTime();
+            Sent plain = send(context, account, "club@bench.fr", html);
+            if (recording != null) {
+                Files.createDirectories(Path.of("target", "bench"));
+                recording.dump(Path.of("target", "bench", "email-send.jfr"));
+                recording.close();
+            }
+            middle.join(10_000);
+            long heapEnd = usedHeapAfterGc();
             long received = sink.messages() - sinkBefore;
+            long duplicates = sink.duplicates() - duplicatesBefore;
             double bareAfter = bare(sink, html, BARE);
             double baseline = (bareBefore + bareAfter) / 2;
-            RunFigures figures = as(account, () -> queries.runs(campaign).getFirst().figures());
-            double sendSeconds = (done - started) / 1e9;
-            double rate = figures.sent() / sendSeconds;
-            double startSeconds = (started - start) / 1e9;
-            System.err.printf("bare client %.0f then %.0f msg/s; campaign: start %.2f s, %d sent in %.2f s = %.0f msg/s;"
-                    + " sink got %d over %d connections%n", bareBefore, bareAfter, startSeconds, figures.sent(), sendSeconds,
-                    rate, received, sink.connections());
+
+            // DKIM on: a sending domain whose key DNS publishes, so that every message is signed (RSA 2048)
+            SendingDomains domains = context.getBean(SendingDomains.class);
+            SendingDomainDetails domain = as(account, () -> domains.add("club@dkim-bench.example"));
+            domain.records().forEach(r -> dns.txt(r.name(), r.value()));
+            check(as(account, () -> domains.verify("dkim-bench.example")).records().stream()
+                    .allMatch(r -> r.status() == DnsRecordStatus.OK), "the DKIM records do not verify");
+            sink.forget();
+            long dkimSinkBefore = sink.messages();
+            long dkimDuplicatesBefore = sink.duplicates();
+            Sent signed = send(context, account, "club@dkim-bench.example", html);
+            long dkimReceived = sink.messages() - dkimSinkBefore;
+            long dkimDuplicates = sink.duplicates() - dkimDuplicatesBefore;
+            String load = Files.readString(Path.of("/proc/loadavg")).strip();
+
+            double rate = plain.figures().sent() / plain.seconds();
+            double dkimRate = signed.figures().sent() / signed.seconds();
+            System.err.printf("bare client %.0f then %.0f msg/s; campaign: start %.2f s, %d sent in %.2f s = %.0f msg/s"
+                    + " (ratio %.2f); DKIM on: %d sent in %.2f s = %.0f msg/s; used heap after GC %d / %d / %d MB;"
+                    + " sink got %d over %d connections, %d duplicates; load average %s%n", bareBefore, bareAfter,
+                    plain.startSeconds(), plain.figures().sent(), plain.seconds(), rate, rate / baseline,
+                    signed.figures().sent(), signed.seconds(), dkimRate, heapStart >> 20, heapMiddle[0] >> 20,
+                    heapEnd >> 20, received, sink.connections(), duplicates, load);
 
             List<String> metrics = new ArrayList<>();
             metrics.add(metric("baseline_bare_angus_client_messages_per_second", baseline, "messages/s", bareBefore,
                     bareAfter / bareBefore));
-            metrics.add(metric("email_campaign_start_seconds", startSeconds, "s", startSeconds, 1.0));
+            metrics.add(metric("email_campaign_start_seconds", plain.startSeconds(), "s", plain.startSeconds(), 1.0));
             metrics.add(metric("email_campaign_messages_per_second", rate, "messages/s", baseline, rate / baseline));
             metrics.add(metric("email_campaign_messages_per_second_vs_target", rate, "messages/s", TARGET, rate / TARGET));
-            metrics.add(metric("email_campaign_start_and_sending_seconds", startSeconds + sendSeconds, "s",
-                    MEMBERS / TARGET, (startSeconds + sendSeconds) / (MEMBERS / TARGET)));
+            metrics.add(metric("email_campaign_start_and_sending_seconds", plain.startSeconds() + plain.seconds(), "s",
+                    MEMBERS / TARGET, (plain.startSeconds() + plain.seconds()) / (MEMBERS / TARGET)));
             metrics.add(metric("email_campaign_sink_received", received, "messages", MEMBERS, (double) received / MEMBERS));
+            metrics.add(metric("email_campaign_sink_duplicates", duplicates, "messages", 0, 0));
+            metrics.add(metric("email_campaign_dkim_messages_per_second", dkimRate, "messages/s", rate, dkimRate / rate));
+            metrics.add(metric("email_campaign_used_heap_after_gc_middle_mb", heapMiddle[0] / 1048576.0, "MB",
+                    heapStart / 1048576.0, (double) heapMiddle[0] / heapStart));
+            metrics.add(metric("email_campaign_used_heap_after_gc_end_mb", heapEnd / 1048576.0, "MB",
+                    heapStart / 1048576.0, (double) heapEnd / heapStart));
+            metrics.add(metric("load_average_1_min", Double.parseDouble(load.split(" ")[0]), "", 2, 
+                    Double.parseDouble(load.split(" ")[0]) / 2));
             String json = "[\n" + String.join(",\n", metrics) + "\n]\n";
             Path report = Path.of("target", "bench", "email-send.json");
             Files.createDirectories(report.getParent());
             Files.writeString(report, json);
             System.err.println(json);
 
-            check(as(account, () -> queries.find(campaign).orElseThrow().status()) == CampaignStatus.SENT, "not SENT");
-            check(figures.sent() == MEMBERS && figures.failed() == 0 && figures.unknown() == 0, "figures " + figures);
-            check(received == MEMBERS, "the sink received " + received + " messages for " + MEMBERS + " members");
+            for (Sent run : List.of(plain, signed)) {
+                check(as(account, () -> context.getBean(CampaignQueries.class).find(run.campaign()).orElseThrow().status())
+                        == CampaignStatus.SENT, "not SENT");
+                check(run.figures().sent() == MEMBERS && run.figures().failed() == 0 && run.figures().unknown() == 0,
+                        "figures " + run.figures());
+            }
+            check(received == MEMBERS && dkimReceived == MEMBERS, "the sink received " + received + " then "
+                    + dkimReceived + " messages for " + MEMBERS + " members");
+            check(duplicates == 0 && dkimDuplicates == 0, "the sink received " + duplicates + " and " + dkimDuplicates
+                    + " messages twice");
+            check(heapEnd < heapStart + (64L << 20), "the heap grew from " + (heapStart >> 20) + " to "
+                    + (heapEnd >> 20) + " MB");
         } finally {
             SecurityContextHolder.setContextHolderStrategy(shared);
             TestDatabases.drop(database);
         }
+    }
+
+    /** A campaign's send: how long starting it took, how long until all was handed over, and its figures then. */
+    record Sent(CampaignId campaign, double startSeconds, double seconds, RunFigures figures) {
+    }
+
+    /** Creates and sends a campaign to every member from {@code from}, and runs {@value #WORKERS} workers until it is done. */
+    static Sent send(ConfigurableApplicationContext context, AccountId account, String from, String html) throws Exception {
+        CampaignCommands commands = context.getBean(CampaignCommands.class);
+        CampaignQueries queries = context.getBean(CampaignQueries.class);
+        OutboxWorkers workers = context.getBean(OutboxWorkers.class);
+        CampaignId campaign = as(account, () -> commands.create(new CampaignDraft("Portes ouvertes " + from, "",
+                Channel.EMAIL, BroadcastType.INFORMATIVE, new Audience(List.of("all"), List.of(), List.of(), List.of(), null),
+                new CampaignContent("Bonjour {{ contact.firstName }}, portes ouvertes samedi", "Tout le club vous attend",
+                        html, "", null, "Club", from, "", ""))).id());
+        long start = System.nanoTime();
+        RunId run = as(account, () -> commands.send(campaign, null).runId());
+        long started = System.nanoTime();
+        try (ExecutorService threads = Executors.newFixedThreadPool(WORKERS)) {
+            List<Future<Integer>> running = new ArrayList<>();
+            for (int i = 0; i < WORKERS; i++) {
+                running.add(threads.submit(() -> as(account, () -> workers.deliver(run))));
+            }
+            for (Future<Integer> worker : running) {
+                worker.get();
+            }
+        }
+        long done = System.nanoTime();
+        RunFigures figures = as(account, () -> queries.runs(campaign).getFirst().figures());
+        return new Sent(campaign, (started - start) / 1e9, (done - started) / 1e9, figures);
+    }
+
+    static long usedHeapAfterGc() {
+        System.gc();
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     /** About 15 KB of HTML with 6 merge tags and 10 links. */
@@ -195,7 +280,7 @@ class EmailSendBenchmark {
                     message.setContent(alternative);
                     message.saveChanges();
                     for (int i = 0; i < share; i++) {
-                        InternetAddress to = new InternetAddress("m" + i + "@bench.fr");
+                        InternetAddress to = new InternetAddress("b" + i + "@bare.example");
                         message.setRecipient(Message.RecipientType.TO, to);
                         transport.sendMessage(message, new InternetAddress[] {to});
                     }

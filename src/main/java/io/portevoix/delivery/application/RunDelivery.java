@@ -51,12 +51,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A worker of a send run: claims a batch of due messages (SKIP LOCKED, so workers never share
- * one), renders and sends each, and records the outcome: SENT; PENDING again with an exponential
+ * A worker of a send run: leases a batch of due messages (SKIP LOCKED, so workers never share
+ * one; a lease of {@link #LEASE} that a dead process held lets the message be taken again),
+ * renders and sends each, and records the outcome: SENT; PENDING again with an exponential
  * back-off after a 4xx or a lost connection; FAILED after a 5xx (the address is then suppressed
- * as a hard bounce) or after {@value #MAX_ATTEMPTS} attempts. A message is marked SENDING before
- * it is handed to the server, so one the process dies with stays SENDING and becomes UNKNOWN at
- * the next start: it is never sent twice by itself.
+ * as a hard bounce) or after {@value #MAX_ATTEMPTS} attempts. E-mail is handed over in groups of
+ * {@code parallelism}: a group is marked SENDING (committed) just before its messages are handed
+ * to the server, after the outcomes known so far are written. So a message the process dies with
+ * is either still leased PENDING (never handed over: sent after restart) or SENDING (it may have
+ * left: UNKNOWN at the next start, never sent twice by itself), and at most two groups of a worker
+ * are SENDING at once: a crash leaves at most 2 × parallelism UNKNOWN messages per worker.
  */
 @Service
 class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
@@ -64,6 +68,8 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
     static final int BATCH = 200;
     static final int MAX_ATTEMPTS = 8;
     static final Duration MAX_BACKOFF = Duration.ofHours(1);
+    /** How long a batch is reserved to its worker: longer than a batch takes, short enough to resume soon after a crash. */
+    static final Duration LEASE = Duration.ofMinutes(2);
     private static final Logger LOG = LoggerFactory.getLogger(RunDelivery.class);
 
     /** This process: SENDING rows claimed by any other claimer are orphans of a dead process. */
@@ -156,7 +162,8 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
                 if (!campaigns.delivering(c.run())) {
                     return List.<Messages.Claimed>of();
                 }
-                return messages.claim(account, c.run(), BATCH, CLAIMER, clock.instant());
+                Instant now = clock.instant();
+                return messages.claim(account, c.run(), BATCH, CLAIMER, now, now.plus(LEASE));
             });
             if (batch.isEmpty()) {
                 break;
@@ -233,6 +240,19 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
                 outgoing.add(new OutgoingSms(message.id(), sender, message.address(), sent.get(i)));
                 submitted.add(message);
             }
+            java.util.Set<Long> ours = transactions.execute(status -> messages.sending(account,
+                    submitted.stream().map(Messages.Claimed::id).toList(), CLAIMER));
+            List<Integer> dropped = new ArrayList<>();
+            for (int i = submitted.size() - 1; i >= 0; i--) {
+                if (!ours.contains(submitted.get(i).id())) {
+                    dropped.add(i);
+                }
+            }
+            for (int i : dropped) {
+                // its lease ran out and another worker took it
+                submitted.remove(i);
+                outgoing.remove(i);
+            }
             List<SmsSubmission> answers;
             try {
                 answers = outgoing.isEmpty() ? List.of() : gateway.submit(outgoing);
@@ -287,12 +307,17 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
         }
     }
 
+    /** A message of a batch, rendered. */
+    private record Prepared(Messages.Claimed message, OutgoingMail mail) {
+    }
+
     /**
-     * One batch of e-mail: members read at once; each message rendered, then handed to a server of
-     * the run's route while the next is rendered, at most {@code parallelism} in flight (on virtual
-     * threads). Every message of the batch was claimed SENDING beforehand; the outcomes are written
-     * together once all are back. A handover that fails unexpectedly (not a refusal the transport
-     * understood) may have left: it ends UNKNOWN rather than being sent again.
+     * One batch of e-mail: members read at once; messages rendered a group of {@code parallelism}
+     * at a time; before a group is handed over, the outcomes known so far are written and the group
+     * is marked SENDING; then its messages go to a server of the run's route while the next group is
+     * rendered, at most {@code parallelism} in flight (on virtual threads). A handover that fails
+     * unexpectedly (not a refusal the transport understood) may have left: it ends UNKNOWN rather
+     * than being sent again.
      */
     private int send(AccountId account, RunContent c, CompiledEmail email,
             Optional<io.portevoix.delivery.application.port.DkimSigning> dkim, List<Messages.Claimed> batch) {
@@ -305,48 +330,61 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
         java.util.Queue<Long> sent = new java.util.concurrent.ConcurrentLinkedQueue<>();
         java.util.Queue<Runnable> outcomes = new java.util.concurrent.ConcurrentLinkedQueue<>();
         List<String[]> bounced = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
         EmailAddress from = new EmailAddress(c.content().fromEmail());
         EmailAddress replyTo = c.content().replyTo().isEmpty() ? null : new EmailAddress(c.content().replyTo());
         String host = Optional.ofNullable(URI.create(settings.publicUrl()).getHost()).orElse("localhost");
         TrackingLinks signer = links.getIfAvailable();
-        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(settings.smtp().parallelism());
+        int parallelism = settings.smtp().parallelism();
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(parallelism);
         try (var handovers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Prepared> group = new ArrayList<>();
             for (Messages.Claimed message : batch) {
                 ContactDetails contact = byId.get(message.contact());
                 if (contact == null) {
                     outcomes.add(() -> messages.failed(account, message.id(), "The contact was erased before the send"));
-                    continue;
-                }
-                OutgoingMail mail;
-                try {
-                    mail = mail(account, c, email, signer, contact, from, replyTo, message, host).signedWith(dkim);
-                } catch (RuntimeException e) {
-                    LOG.warn("Message {} of run {} could not be prepared", message.id(), c.run(), e);
-                    outcomes.add(() -> messages.failed(account, message.id(), "Could not be prepared: " + e.getMessage()));
-                    continue;
-                }
-                inFlight.acquireUninterruptibly();
-                handovers.execute(() -> {
+                } else {
                     try {
-                        route.send(mail);
-                        sent.add(message.id());
-                    } catch (MailTransport.MailTransportException e) {
-                        outcomes.add(failure(account, message, e, bounced));
+                        group.add(new Prepared(message, mail(account, c, email, signer, contact, from, replyTo, message,
+                                host).signedWith(dkim)));
                     } catch (RuntimeException e) {
-                        LOG.error("Message {} of run {} failed while being handed over", message.id(), c.run(), e);
-                        outcomes.add(() -> messages.uncertain(account, message.id(), "Failed while being handed over: "
-                                + e.getMessage()));
-                    } finally {
-                        inFlight.release();
+                        LOG.warn("Message {} of run {} could not be prepared", message.id(), c.run(), e);
+                        outcomes.add(() -> messages.failed(account, message.id(), "Could not be prepared: " + e.getMessage()));
                     }
-                });
+                }
+                if (group.size() == parallelism || message == batch.getLast()) {
+                    writeOutcomes(account, sent, outcomes);
+                    java.util.Set<Long> ours = transactions.execute(status -> messages.sending(account,
+                            group.stream().map(p -> p.message().id()).toList(), CLAIMER));
+                    for (Prepared p : group) {
+                        Messages.Claimed m = p.message();
+                        OutgoingMail mail = p.mail();
+                        if (!ours.contains(m.id())) {
+                            // its lease ran out and another worker took it
+                            continue;
+                        }
+                        inFlight.acquireUninterruptibly();
+                        handovers.execute(() -> {
+                            try {
+                                route.send(mail);
+                                sent.add(m.id());
+                                accepted.incrementAndGet();
+                            } catch (MailTransport.MailTransportException e) {
+                                outcomes.add(failure(account, m, e, bounced));
+                            } catch (RuntimeException e) {
+                                LOG.error("Message {} of run {} failed while being handed over", m.id(), c.run(), e);
+                                outcomes.add(() -> messages.uncertain(account, m.id(), "Failed while being handed over: "
+                                        + e.getMessage()));
+                            } finally {
+                                inFlight.release();
+                            }
+                        });
+                    }
+                    group.clear();
+                }
             }
         }
-        Instant now = clock.instant();
-        transactions.executeWithoutResult(status -> {
-            messages.sent(account, List.copyOf(sent), now);
-            outcomes.forEach(Runnable::run);
-        });
+        writeOutcomes(account, sent, outcomes);
         // each hard bounce suppressed in its own transaction: a refusal there never undoes the outcomes above
         for (String[] bounce : bounced) {
             try {
@@ -356,7 +394,27 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
                 LOG.warn("The hard-bounced address of run {} could not be suppressed", c.run(), refused);
             }
         }
-        return sent.size();
+        return accepted.get();
+    }
+
+    /** Writes the outcomes known so far together (taking them out of the queues), in one transaction. */
+    private void writeOutcomes(AccountId account, java.util.Queue<Long> sent, java.util.Queue<Runnable> outcomes) {
+        List<Long> ids = new ArrayList<>();
+        List<Runnable> others = new ArrayList<>();
+        for (Long id; (id = sent.poll()) != null; ) {
+            ids.add(id);
+        }
+        for (Runnable o; (o = outcomes.poll()) != null; ) {
+            others.add(o);
+        }
+        if (ids.isEmpty() && others.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        transactions.executeWithoutResult(status -> {
+            messages.sent(account, ids, now);
+            others.forEach(Runnable::run);
+        });
     }
 
     /** The message as its recipient gets it: rendered, links signed, with the headers of a campaign. */

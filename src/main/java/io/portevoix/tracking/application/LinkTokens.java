@@ -28,10 +28,16 @@ final class LinkTokens {
     private static final int MAC = 16;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-    private final SecretKeySpec key;
+    /** Initialised once: each signature clones it, cheaper than looking the algorithm up and keying it again. */
+    private final Mac keyed;
 
     LinkTokens(String secret) {
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        try {
+            keyed = Mac.getInstance("HmacSHA256");
+            keyed.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     String sign(RecipientLink link) {
@@ -112,10 +118,8 @@ final class LinkTokens {
 
     private byte[] mac(byte[] payload) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return Arrays.copyOf(mac.doFinal(payload), MAC);
-        } catch (GeneralSecurityException e) {
+            return Arrays.copyOf(((Mac) keyed.clone()).doFinal(payload), MAC);
+        } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -38,6 +38,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Range;
+import org.jsoup.parser.Parser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -117,6 +120,11 @@ class TrackingService implements TrackingLinks, RecipientPages, Engagement, io.p
         return settings.publicUrl() + path + tokens().sign(link);
     }
 
+    /**
+     * jsoup finds the links (comments, quoting and entities as a browser reads them) with their
+     * source positions, and only their values are replaced: the rest of the HTML goes out as
+     * written, which spares serialising the whole document again for every recipient.
+     */
     @Override
     public String track(String html, CampaignId campaign, ContactId contact) {
         return rewrite(html, campaign, contact, true);
@@ -125,20 +133,30 @@ class TrackingService implements TrackingLinks, RecipientPages, Engagement, io.p
     /** The HTML with its links rewritten to the member's signed redirects, and with the open pixel or not. */
     private String rewrite(String html, CampaignId campaign, ContactId contact, boolean pixel) {
         AccountId account = TenantContext.requireAccount();
-        Document document = Jsoup.parse(html);
-        document.outputSettings().prettyPrint(false);
+        Document document = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true));
+        StringBuilder out = new StringBuilder(html.length() + 2_048);
+        int at = 0;
         for (Element a : document.select("a[href]")) {
             String href = a.attr("href").strip();
-            if (trackable(href)) {
-                a.attr("href", clickUrl(account, campaign, contact, href));
+            Range.AttributeRange source = a.attributes().sourceRange("href");
+            if (trackable(href) && source.isTracked()) {
+                int start = source.valueRange().startPos();
+                int end = source.valueRange().endPos();
+                boolean quoted = start > 0 && (html.charAt(start - 1) == '"' || html.charAt(start - 1) == '\'');
+                out.append(html, at, start).append(quoted ? "" : "\"")
+                        .append(Entities.escape(clickUrl(account, campaign, contact, href))).append(quoted ? "" : "\"");
+                at = end;
             }
         }
-        if (pixel) {
-            document.body().appendElement("img").attr("src", url(new RecipientLink(LinkPurpose.OPEN, account, contact,
-                    campaign, BroadcastType.LEGAL))).attr("width", "1").attr("height", "1").attr("alt", "")
-                    .attr("style", "display:block;width:1px;height:1px;border:0");
+        if (!pixel) {
+            return out.append(html, at, html.length()).toString();
         }
-        return document.outerHtml();
+        Range bodyEnd = document.body().endSourceRange();
+        int pixelAt = bodyEnd.isTracked() && bodyEnd.startPos() >= at ? bodyEnd.startPos() : html.length();
+        return out.append(html, at, pixelAt).append("<img src=\"").append(Entities.escape(url(new RecipientLink(
+                LinkPurpose.OPEN, account, contact, campaign, BroadcastType.LEGAL))))
+                .append("\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;width:1px;height:1px;border:0\">")
+                .append(html, pixelAt, html.length()).toString();
     }
 
     /** An http(s) link that is not one of our own recipient links. */

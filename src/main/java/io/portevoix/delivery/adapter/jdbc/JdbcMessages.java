@@ -97,18 +97,30 @@ class JdbcMessages implements Messages {
     }
 
     @Override
-    public List<Claimed> claim(AccountId account, RunId run, int limit, String claimer, Instant now) {
+    public List<Claimed> claim(AccountId account, RunId run, int limit, String claimer, Instant now, Instant leasedUntil) {
         return jdbc.sql("""
-                update delivery.message m set state = 'SENDING', claimed_by = :claimer, attempts = m.attempts + 1
+                update delivery.message m set claimed_by = :claimer, attempts = m.attempts + 1, next_attempt_at = :until
                 where m.id in (select id from delivery.message where account_id = :account and run_id = :run
                   and state = 'PENDING' and next_attempt_at <= :now order by next_attempt_at, id limit :limit
                   for update skip locked)
                 returning m.id, m.contact_id, m.address, m.attempts""")
                 .param("claimer", claimer).param("account", account.value()).param("run", run.value())
-                .param("now", Timestamp.from(now)).param("limit", limit)
+                .param("now", Timestamp.from(now)).param("until", Timestamp.from(leasedUntil)).param("limit", limit)
                 .query((rs, n) -> new Claimed(rs.getLong(1), new ContactId(rs.getObject(2, UUID.class)), rs.getString(3),
                         rs.getInt(4)))
                 .list();
+    }
+
+    @Override
+    public java.util.Set<Long> sending(AccountId account, Collection<Long> ids, String claimer) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                update delivery.message set state = 'SENDING' where account_id = :account and id in (:ids)
+                  and state = 'PENDING' and claimed_by = :claimer
+                returning id""")
+                .param("account", account.value()).param("ids", ids).param("claimer", claimer).query(Long.class).list());
     }
 
     @Override
@@ -134,8 +146,8 @@ class JdbcMessages implements Messages {
 
     @Override
     public void postpone(AccountId account, long id, Instant next) {
-        jdbc.sql("update delivery.message set state = 'PENDING', next_attempt_at = ?, attempts = greatest(attempts - 1, 0)"
-                        + " where account_id = ? and id = ?")
+        jdbc.sql("update delivery.message set state = 'PENDING', next_attempt_at = ?, attempts = greatest(attempts - 1, 0),"
+                        + " claimed_by = null where account_id = ? and id = ?")
                 .params(Timestamp.from(next), account.value(), id).update();
     }
 
@@ -241,7 +253,8 @@ class JdbcMessages implements Messages {
 
     @Override
     public void retry(AccountId account, long id, Instant next, String error) {
-        jdbc.sql("update delivery.message set state = 'PENDING', next_attempt_at = ?, last_error = ? where account_id = ? and id = ?")
+        jdbc.sql("update delivery.message set state = 'PENDING', next_attempt_at = ?, last_error = ?, claimed_by = null"
+                        + " where account_id = ? and id = ?")
                 .params(Timestamp.from(next), error, account.value(), id).update();
     }
 

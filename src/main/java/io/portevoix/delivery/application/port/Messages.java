@@ -28,10 +28,18 @@ public interface Messages {
     RunFigures figures(AccountId account, RunId run);
 
     /**
-     * Claims up to {@code limit} due PENDING messages of the run (skipping rows other senders
-     * hold) and marks them SENDING under {@code claimer}, in the caller's transaction.
+     * Leases up to {@code limit} due PENDING messages of the run to {@code claimer} until {@code
+     * leasedUntil} (skipping rows other senders hold), in the caller's transaction: they stay
+     * PENDING but are not due before then, so no other worker takes them; one whose claimer died
+     * is taken again once its lease is over. Counts an attempt.
      */
-    List<Claimed> claim(AccountId account, RunId run, int limit, String claimer, Instant now);
+    List<Claimed> claim(AccountId account, RunId run, int limit, String claimer, Instant now, Instant leasedUntil);
+
+    /**
+     * Marks SENDING those of {@code ids} still leased to {@code claimer} (a lease that ran out may
+     * have gone to another worker) and returns them: only these may be handed over.
+     */
+    java.util.Set<Long> sending(AccountId account, Collection<Long> ids, String claimer);
 
     void sent(AccountId account, Collection<Long> ids, Instant at);
 
