@@ -91,11 +91,14 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
     private final SmsGateways gateways;
     private final SmsSendingWindows windows;
     private final DkimSignatures signatures;
+    /** The signed bounce sub-addresses, keyed once rather than for every message. */
+    private final Optional<BounceTags> tags;
 
     RunDelivery(DkimSignatures signatures, SmsGateways gateways, SmsSendingWindows windows, ObjectProvider<TrackingLinks> links, AccountQueries accounts, DeliveryJobs jobs, Messages messages, CampaignQueries campaigns, CampaignCommands campaignCommands, ContactQueries contacts,
             SuppressionCommands suppressions, TemplateRenderer renderer, MailRouting routing, DeliverySettings settings,
             PlatformTransactionManager transactionManager, Clock clock) {
         this.signatures = signatures;
+        this.tags = settings.bounceTags();
         this.links = links;
         this.gateways = gateways;
         this.windows = windows;
@@ -421,7 +424,6 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
     private OutgoingMail mail(AccountId account, RunContent c, CompiledEmail email, @org.jspecify.annotations.Nullable TrackingLinks signer,
             ContactDetails contact, EmailAddress from, @org.jspecify.annotations.Nullable EmailAddress replyTo,
             Messages.Claimed message, String host) {
-        Optional<BounceTags> tags = settings.bounceTags();
         RenderedEmail rendered = render(c, email, contact, signer);
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         headers.put("Feedback-ID", c.campaign() + ":" + account.value() + ":"

@@ -67,13 +67,7 @@ class StaffNotifications {
             LOG.warn("No mail server configured: the approvers were not told about {}", event.name());
             return;
         }
-        Area area = event.channel() == Channel.SMS ? Area.SMS_CAMPAIGNS : Area.EMAIL_CAMPAIGNS;
-        record Approvers(List<AccountUser> users, AccountDetails account) {
-        }
-        Approvers approvers = SystemActor.call("approval notice", () -> TenantContext.callAs(event.accountId(),
-                () -> separately.execute(status -> new Approvers(users.askedFor(StaffMail.APPROVAL_REQUESTS).stream()
-                        .filter(u -> u.administrator() || u.levels().allows(area, AccessLevel.APPROVER)).toList(),
-                        accounts.current()))));
+        Staff approvers = staff(event.accountId(), StaffMail.APPROVAL_REQUESTS, event.channel(), AccessLevel.APPROVER);
         boolean french = !"en".equals(approvers.account().locale().getLanguage());
         String link = settings.publicUrl().replaceAll("/+$", "") + "/campaigns/" + event.campaignId();
         String when = event.at() == null ? (french ? "dès sa validation" : "as soon as it is approved")
@@ -93,13 +87,7 @@ class StaffNotifications {
                     : "Hello " + name + ",\n\n" + event.submittedBy() + " asks to send the " + channel + " campaign \""
                             + event.name() + "\" to " + recipients + " recipients, " + when + ".\n"
                             + "Review it, then approve or reject it with a comment: " + link + "\n\nThe Porte-Voix team";
-            try {
-                routing.route(null, List.of()).send(new OutgoingMail(new EmailAddress(settings.defaultSender()), "Porte-Voix",
-                        new EmailAddress(approver.email()), subject, text, html(text, link, french))
-                        .signedWith(signatures.forSender(event.accountId(), settings.defaultSender())));
-            } catch (io.portevoix.delivery.application.port.MailTransport.MailTransportException e) {
-                LOG.warn("The approval notice of {} could not reach {}", event.name(), approver.email(), e);
-            }
+            send(approvers, approver, subject, text, link, french);
         }
     }
 
@@ -109,13 +97,7 @@ class StaffNotifications {
             LOG.warn("No mail server configured: the send report of {} was not sent", event.name());
             return;
         }
-        Area area = event.channel() == Channel.SMS ? Area.SMS_CAMPAIGNS : Area.EMAIL_CAMPAIGNS;
-        record Readers(List<AccountUser> users, AccountDetails account) {
-        }
-        Readers readers = SystemActor.call("send report", () -> TenantContext.callAs(event.accountId(),
-                () -> separately.execute(status -> new Readers(users.askedFor(StaffMail.SEND_REPORTS).stream()
-                        .filter(u -> u.administrator() || u.levels().allows(area, AccessLevel.GUEST)).toList(),
-                        accounts.current()))));
+        Staff readers = staff(event.accountId(), StaffMail.SEND_REPORTS, event.channel(), AccessLevel.GUEST);
         boolean french = !"en".equals(readers.account().locale().getLanguage());
         NumberFormat numbers = NumberFormat.getIntegerInstance(readers.account().locale());
         String link = settings.publicUrl().replaceAll("/+$", "") + "/campaigns/" + event.campaignId();
@@ -135,13 +117,28 @@ class StaffNotifications {
                             + numbers.format(event.sent()) + "\nFailed: " + numbers.format(event.failed())
                             + "\nUnknown outcome: " + numbers.format(event.unknown())
                             + "\n\nOpens and clicks show live on the campaign's page: " + link + "\n\nThe Porte-Voix team";
-            try {
-                routing.route(null, List.of()).send(new OutgoingMail(new EmailAddress(settings.defaultSender()), "Porte-Voix",
-                        new EmailAddress(reader.email()), subject, text, html(text, link, french))
-                        .signedWith(signatures.forSender(event.accountId(), settings.defaultSender())));
-            } catch (io.portevoix.delivery.application.port.MailTransport.MailTransportException e) {
-                LOG.warn("The send report of {} could not reach {}", event.name(), reader.email(), e);
-            }
+            send(readers, reader, subject, text, link, french);
+        }
+    }
+
+    /** Who of the account asked for this mail and has at least {@code level} on the channel, with the account and its signature. */
+    private record Staff(List<AccountUser> users, AccountDetails account,
+            java.util.Optional<io.portevoix.delivery.application.port.DkimSigning> dkim) {
+    }
+
+    private Staff staff(io.portevoix.shared.AccountId account, StaffMail mail, Channel channel, AccessLevel level) {
+        Area area = channel == Channel.SMS ? Area.SMS_CAMPAIGNS : Area.EMAIL_CAMPAIGNS;
+        return SystemActor.call("staff mail", () -> TenantContext.callAs(account, () -> separately.execute(status -> new Staff(
+                users.askedFor(mail).stream().filter(u -> u.administrator() || u.levels().allows(area, level)).toList(),
+                accounts.current(), signatures.forSender(account, settings.defaultSender())))));
+    }
+
+    private void send(Staff staff, AccountUser to, String subject, String text, String link, boolean french) {
+        try {
+            routing.route(null, List.of()).send(new OutgoingMail(new EmailAddress(settings.defaultSender()), "Porte-Voix",
+                    new EmailAddress(to.email()), subject, text, html(text, link, french)).signedWith(staff.dkim()));
+        } catch (io.portevoix.delivery.application.port.MailTransport.MailTransportException e) {
+            LOG.warn("\"{}\" could not reach {}", subject, to.email(), e);
         }
     }
 
