@@ -2,38 +2,50 @@ package io.portevoix.delivery.adapter.smtp;
 
 import io.portevoix.delivery.SmtpSecurity;
 import io.portevoix.delivery.application.DeliverySettings;
+import io.portevoix.delivery.application.port.DkimSigning;
 import io.portevoix.delivery.application.port.MailServer;
 import io.portevoix.delivery.application.port.MailTransport;
 import io.portevoix.delivery.application.port.OutgoingMail;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.jspecify.annotations.Nullable;
-import org.simplejavamail.api.email.Email;
-import org.simplejavamail.api.email.config.DkimConfig;
-import org.simplejavamail.api.mailer.Mailer;
 import org.simplejavamail.api.mailer.config.TransportStrategy;
-import org.simplejavamail.email.EmailBuilder;
 import org.simplejavamail.mailer.MailerBuilder;
+import org.simplejavamail.utils.mail.dkim.Canonicalization;
+import org.simplejavamail.utils.mail.dkim.DkimException;
+import org.simplejavamail.utils.mail.dkim.DkimMessage;
+import org.simplejavamail.utils.mail.dkim.DkimSigner;
+import org.simplejavamail.utils.mail.dkim.DkimSigningException;
+import org.simplejavamail.utils.mail.dkim.SigningAlgorithm;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends through SMTP servers, one Simple Java Mail connection pool per server (at most {@code
- * portevoix.delivery.smtp.connections} connections each), every socket with {@code TCP_NODELAY}
- * ({@link NoDelaySocketFactory}). A server whose settings change gets a new pool; the old one is
- * closed. The built-in server is {@code PORTEVOIX_SMTP_*}, else the demo sandbox.
+ * Sends through SMTP servers: per server a Jakarta Mail session configured by Simple Java Mail
+ * (transport strategy, TLS, login, timeouts) with {@code TCP_NODELAY} on every socket
+ * ({@link NoDelaySocketFactory}), and at most {@code portevoix.delivery.smtp.connections} open
+ * connections ({@link SmtpConnections}). Each message is built once as MIME ({@link MimeMail}),
+ * DKIM-signed when the From domain has a key, before a connection is claimed, so a connection only
+ * carries data. A server whose settings change gets new connections; the old ones are closed. The
+ * built-in server is {@code PORTEVOIX_SMTP_*}, else the demo sandbox.
  */
 @Component
 class SmtpMailTransport implements MailTransport, DisposableBean {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SmtpMailTransport.class);
 
-    /** How long a message waits for a free pooled connection before that counts as the server's fault. */
+    /** How long a message waits for a free connection before that counts as the server's fault. */
     static final int CLAIM_TIMEOUT_MS = 15_000;
 
     private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
@@ -46,12 +58,14 @@ class SmtpMailTransport implements MailTransport, DisposableBean {
         }
     }
 
-    private record Pooled(MailServer server, Mailer mailer) {
+    private record Pooled(MailServer server, SmtpConnections connections) {
     }
 
     private final @Nullable MailServer builtIn;
     private final int connections;
     private final Map<String, Pooled> pools = new ConcurrentHashMap<>();
+    /** The DKIM keys, parsed once. */
+    private final Map<DkimSigning, RSAPrivateKey> keys = new ConcurrentHashMap<>();
 
     SmtpMailTransport(DeliverySettings settings, SandboxSmtpServer sandbox) {
         DeliverySettings.Smtp smtp = settings.smtp();
@@ -73,44 +87,83 @@ class SmtpMailTransport implements MailTransport, DisposableBean {
 
     @Override
     public void send(MailServer server, OutgoingMail mail) {
-        Email email = email(mail);
-        Pooled pooled = pooled(server);
+        SmtpConnections pool = pooled(server).connections();
+        MimeMessage message;
+        Address[] to;
         try {
-            pooled.mailer().sendMail(email);
-        } catch (RuntimeException e) {
+            message = MimeMail.of(pool.session(), mail);
+            if (mail.dkim() != null) {
+                message = signed(message, mail);
+            }
+            to = message.getRecipients(jakarta.mail.Message.RecipientType.TO);
+        } catch (MessagingException | RuntimeException e) {
+            // not the server's doing, nor a refusal: tried again later, failed after the last attempt
+            throw new MailTransportException("The message could not be built: " + rootMessage(e), e, false, false);
+        }
+        Transport transport = null;
+        boolean reusable = false;
+        try {
+            transport = pool.claim();
+            transport.sendMessage(message, to);
+            reusable = true;
+        } catch (MessagingException | RuntimeException e) {
             if (mail.dkim() != null && dkimRefused(e)) {
                 // the signer checks the key published in DNS as the data is written, before the server accepts it:
                 // nothing was delivered, so the message leaves unsigned rather than not at all
                 LOG.warn("DKIM signing for {} was refused ({}): sent unsigned", mail.dkim(), rootMessage(e));
+                release(pool, transport, false);
+                transport = null;
                 send(server, mail.signedWith(Optional.empty()));
                 return;
             }
             MailTransportException failure = failure(server, e);
             if (failure.serverFault()) {
-                retire(server, pooled);
+                pool.closeIdle();
             }
             throw failure;
+        } finally {
+            release(pool, transport, reusable);
         }
     }
 
-    /**
-     * A pool whose connection failed is replaced by a fresh one: the pool of Simple Java Mail 8
-     * may leave waiting claims blocked once failed connections are invalidated (fixed upstream in
-     * generic-object-pool 2.4.3, not served here). The old pool is closed a minute later, after the
-     * messages it still carries; a claim that waits on it gives up after {@value #CLAIM_TIMEOUT_MS}
-     * ms as a server fault (the message never reached the server, so it is tried again, never doubled).
-     */
-    private void retire(MailServer server, Pooled failed) {
-        if (pools.remove(server.id(), failed)) {
-            LOG.info("The connections to {}:{} failed: a fresh pool takes over", server.host(), server.port());
-            CompletableFuture.delayedExecutor(60, TimeUnit.SECONDS).execute(() -> failed.mailer().shutdownConnectionPool());
+    private static void release(SmtpConnections pool, @Nullable Transport transport, boolean reusable) {
+        if (transport != null) {
+            pool.release(transport, reusable);
+        }
+    }
+
+    /** The message with a DKIM-Signature (relaxed/relaxed, rsa-sha256, the From address as identity) added as it is written. */
+    private MimeMessage signed(MimeMessage message, OutgoingMail mail) throws MessagingException {
+        DkimSigning dkim = java.util.Objects.requireNonNull(mail.dkim());
+        DkimSigner signer = new DkimSigner(dkim.domain(), dkim.selector(), keys.computeIfAbsent(dkim, SmtpMailTransport::key));
+        signer.setIdentity(mail.from().value());
+        signer.setHeaderCanonicalization(Canonicalization.RELAXED);
+        signer.setBodyCanonicalization(Canonicalization.RELAXED);
+        signer.setSigningAlgorithm(SigningAlgorithm.SHA256_WITH_RSA);
+        signer.setLengthParam(false);
+        signer.setZParam(false);
+        DkimMessage signed = new DkimMessage(message, signer);
+        if (mail.bounceTo() != null) {
+            signed.setEnvelopeFrom(mail.bounceTo().value());
+        }
+        return signed;
+    }
+
+    private static RSAPrivateKey key(DkimSigning dkim) {
+        try {
+            return (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(dkim.privateKey()));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalArgumentException("The DKIM key of " + dkim.domain() + " cannot be read", e);
         }
     }
 
     private static boolean dkimRefused(Throwable e) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof org.simplejavamail.utils.mail.dkim.DkimSigningException
-                    || t instanceof org.simplejavamail.utils.mail.dkim.DkimException) {
+            if (t instanceof DkimSigningException || t instanceof DkimException) {
+                return true;
+            }
+            if (t instanceof MessagingException m && m.getNextException() != null && m.getNextException() != t
+                    && dkimRefused(m.getNextException())) {
                 return true;
             }
         }
@@ -120,38 +173,12 @@ class SmtpMailTransport implements MailTransport, DisposableBean {
     @Override
     public void test(MailServer server) {
         try {
-            mailer(server).testConnection();
-        } catch (RuntimeException e) {
+            Transport transport = session(server).getTransport();
+            transport.connect();
+            transport.close();
+        } catch (MessagingException | RuntimeException e) {
             throw failure(server, e);
         }
-    }
-
-    private static Email email(OutgoingMail mail) {
-        var email = EmailBuilder.startingBlank()
-                .from(mail.fromName(), mail.from().value())
-                .to(mail.to().value())
-                .withSubject(mail.subject())
-                .withPlainText(mail.text())
-                .withHTMLText(mail.html());
-        if (mail.messageId() != null) {
-            email.fixingMessageId(mail.messageId());
-        }
-        if (mail.replyTo() != null) {
-            email.withReplyTo(mail.replyTo().value());
-        }
-        if (mail.bounceTo() != null) {
-            email.withBounceTo(mail.bounceTo().value());
-        }
-        mail.headers().forEach(email::withHeader);
-        if (mail.dkim() != null) {
-            email.signWithDomainKey(DkimConfig.builder().dkimPrivateKeyData(mail.dkim().privateKey())
-                    .dkimSigningDomain(mail.dkim().domain()).dkimSelector(mail.dkim().selector()).build());
-        }
-        return email.buildEmail();
-    }
-
-    private Mailer mailer(MailServer server) {
-        return pooled(server).mailer();
     }
 
     private Pooled pooled(MailServer server) {
@@ -164,13 +191,14 @@ class SmtpMailTransport implements MailTransport, DisposableBean {
                 return old;
             }
             if (old != null) {
-                old.mailer().shutdownConnectionPool();
+                old.connections().close();
             }
-            return new Pooled(server, build(server));
+            return new Pooled(server, new SmtpConnections(session(server), connections, CLAIM_TIMEOUT_MS));
         });
     }
 
-    private Mailer build(MailServer server) {
+    /** The server's session as Simple Java Mail configures it for the transport strategy, with TCP_NODELAY sockets. */
+    static Session session(MailServer server) {
         return MailerBuilder
                 .withSMTPServer(server.host(), server.port(), server.user().isEmpty() ? null : server.user(),
                         server.password().isEmpty() ? null : server.password())
@@ -182,18 +210,15 @@ class SmtpMailTransport implements MailTransport, DisposableBean {
                 .withSessionTimeout(30_000)
                 .withProperty("mail.smtp.socketFactory.class", NoDelaySocketFactory.class.getName())
                 .withProperty("mail.smtps.socketFactory.class", NoDelaySocketFactory.class.getName())
-                .withConnectionPoolCoreSize(0)
-                .withConnectionPoolMaxSize(connections)
-                .withConnectionPoolExpireAfterMillis(30_000)
-                .withConnectionPoolClaimTimeoutMillis(CLAIM_TIMEOUT_MS)
-                .buildMailer();
+                .buildMailer()
+                .getSession();
     }
 
     /**
      * What a refusal means: a 5xx for this message is permanent; no connection, a dropped one, 421
      * or a refused login is the server's fault (another server may take the message now).
      */
-    private static MailTransportException failure(MailServer server, RuntimeException e) {
+    private static MailTransportException failure(MailServer server, Exception e) {
         Integer code = replyCode(e);
         boolean login = caused(e, jakarta.mail.AuthenticationFailedException.class);
         boolean permanent = code != null && code >= 500 && !login;
@@ -243,7 +268,7 @@ class SmtpMailTransport implements MailTransport, DisposableBean {
 
     @Override
     public void destroy() {
-        pools.values().forEach(p -> p.mailer().shutdownConnectionPool());
+        pools.values().forEach(p -> p.connections().close());
         pools.clear();
     }
 }
