@@ -25,6 +25,13 @@ public interface TemplateRenderer {
     /** Compiles an e-mail for the current account, to render it for many recipients. */
     CompiledEmail compileEmail(EmailContent content, BroadcastType broadcastType);
 
+    /**
+     * As {@link #compileEmail(EmailContent, BroadcastType)}, the finished HTML (with its preheader
+     * and footer) passed through {@code marks} before it is compiled (delivery marks its links
+     * there once for the whole send); the text alternative is made from the HTML as it was.
+     */
+    CompiledEmail compileEmail(EmailContent content, BroadcastType broadcastType, java.util.function.UnaryOperator<String> marks);
+
     /** Compiles an SMS text for the current account. */
     CompiledSms compileSms(String text, BroadcastType broadcastType);
 

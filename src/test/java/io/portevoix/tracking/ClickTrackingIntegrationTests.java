@@ -148,4 +148,55 @@ class ClickTrackingIntegrationTests {
         });
         assertThat(contactQueries.messages(ids.get(1))).singleElement().satisfies(m -> assertThat(m.opened()).isFalse());
     }
+
+    @Autowired io.portevoix.delivery.spi.TrackingLinks trackingLinks;
+    @Autowired io.portevoix.templates.TemplateRenderer renderer;
+
+    /**
+     * The links found once in the campaign's HTML and marked, then filled in for each member, give
+     * the very HTML that finding them in each rendered message gives: every fixed link (double,
+     * single or unquoted, twice the same), a link whose target is a merge tag, the pixel; the
+     * member's own pages and mailto links untouched; no mark left, none in the text part.
+     */
+    @Test
+    void linksFoundOnceGiveTheSameMessageAsLinksFoundInEachMessage() {
+        String admin = uniqueEmail("prepared");
+        AccountId account = asSystem(() -> accounts.create(new CreateAccount("Liens", null, new EmailAddress(admin), "",
+                PASSWORD)));
+        login(loginProvider, admin);
+        io.portevoix.audience.ContactDetails lea = contactQueries.find(contacts.upsert(ContactInput.builder()
+                .set(ContactField.EMAIL, uniqueEmail("lea")).set(ContactField.FIRST_NAME, "Léa")
+                .set(ContactField.EXTERNAL_REF, "A-17").build(), ConsentSource.API).contact().id()).orElseThrow();
+        String html = "<html><body><h1>Bonjour {{ contact.firstName }}</h1>"
+                + "<p><a href=\"https://club.example/agenda?saison=2027&amp;tri=date\">Agenda</a> "
+                + "<a href='https://club.example/tarifs'>Tarifs</a> <a href=https://club.example/plan>Plan</a> "
+                + "<a href=\"https://club.example/fiche?ref={{ contact.externalRef }}\">Ma fiche</a> "
+                + "<a href=\"mailto:accueil@club.example\">Écrire</a> "
+                + "<a href=\"https://club.example/agenda?saison=2027&amp;tri=date\">Encore l’agenda</a></p>"
+                + "<p>Site : https://club.example/infos</p>"
+                + "<p><a href=\"{{ unsubscribeUrl }}\">Se désinscrire</a></p></body></html>";
+        CampaignDetails c = campaigns.create(new CampaignDraft("Liens", "", Channel.EMAIL, BroadcastType.INFORMATIVE,
+                new Audience(List.of(), List.of(), List.of(), List.of(lea.id()), null),
+                new CampaignContent("Liens", "", html, "", null, "", "", "", "")));
+        io.portevoix.tenancy.TenantContext.runAs(account, () -> {
+            io.portevoix.templates.RecipientLinks links = trackingLinks.links(c.id(), lea.id(), BroadcastType.INFORMATIVE);
+            io.portevoix.templates.RenderedEmail each = renderer.compileEmail(new io.portevoix.templates.EmailContent(
+                    "Liens", "", html, null), BroadcastType.INFORMATIVE).render(lea, links);
+            java.util.List<io.portevoix.delivery.spi.PreparedLinks> prepared = new ArrayList<>();
+            io.portevoix.templates.RenderedEmail once = renderer.compileEmail(new io.portevoix.templates.EmailContent(
+                    "Liens", "", html, null), BroadcastType.INFORMATIVE, source -> {
+                        prepared.add(trackingLinks.prepare(c.id(), source));
+                        return prepared.getFirst().html();
+                    }).render(lea, links);
+            assertThat(once.html()).contains("links.invalid");
+            assertThat(once.text()).isEqualTo(each.text()).doesNotContain("links.invalid");
+
+            String signedHtml = prepared.getFirst().sign(once.html(), lea.id());
+            assertThat(signedHtml).isEqualTo(trackingLinks.track(each.html(), c.id(), lea.id()));
+            assertThat(signedHtml).doesNotContain("links.invalid").doesNotContain("club.example/agenda")
+                    .doesNotContain("club.example/fiche");
+            assertThat(signedHtml).contains("mailto:accueil@club.example").contains("/public/o/");
+            assertThat(Pattern.compile("/public/c/").matcher(signedHtml).results().count()).isEqualTo(5);
+        });
+    }
 }

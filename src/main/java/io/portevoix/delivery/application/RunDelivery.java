@@ -44,6 +44,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.portevoix.delivery.spi.PreparedLinks;
 import io.portevoix.delivery.spi.TrackingLinks;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -128,15 +129,26 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
         if (c.channel() == io.portevoix.audience.Channel.SMS) {
             return deliverSms(account, c);
         }
-        CompiledEmail email = transactions.execute(status -> compile(c));
+        // the links are found once in the campaign's HTML, not in every rendered message
+        TrackingLinks signer = links.getIfAvailable();
+        java.util.concurrent.atomic.AtomicReference<PreparedLinks> marked = new java.util.concurrent.atomic.AtomicReference<>();
+        CompiledEmail email = transactions.execute(status -> signer == null ? compile(c) : renderer.compileEmail(
+                content(c), c.broadcastType(), html -> {
+                    marked.set(signer.prepare(c.campaign(), html));
+                    return marked.get().html();
+                }));
+        PreparedLinks prepared = marked.get();
         Optional<io.portevoix.delivery.application.port.DkimSigning> dkim = signatures.forSender(account,
                 c.content().fromEmail());
-        return drain(account, c, batch -> send(account, c, email, dkim, batch));
+        return drain(account, c, batch -> send(account, c, email, prepared, dkim, batch));
     }
 
     private CompiledEmail compile(RunContent c) {
-        return renderer.compileEmail(new EmailContent(c.content().subject(), c.content().preheader(), c.content().html(), null),
-                c.broadcastType());
+        return renderer.compileEmail(content(c), c.broadcastType());
+    }
+
+    private static EmailContent content(RunContent c) {
+        return new EmailContent(c.content().subject(), c.content().preheader(), c.content().html(), null);
     }
 
     /** One member's e-mail of a run, with their own recipient links: the one rendering of the send and of the web version. */
@@ -322,7 +334,7 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
      * unexpectedly (not a refusal the transport understood) may have left: it ends UNKNOWN rather
      * than being sent again.
      */
-    private int send(AccountId account, RunContent c, CompiledEmail email,
+    private int send(AccountId account, RunContent c, CompiledEmail email, @org.jspecify.annotations.Nullable PreparedLinks prepared,
             Optional<io.portevoix.delivery.application.port.DkimSigning> dkim, List<Messages.Claimed> batch) {
         Optional<Map<ContactId, ContactDetails>> members = members(account, c, batch);
         if (members.isEmpty()) {
@@ -348,8 +360,8 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
                     outcomes.add(() -> messages.failed(account, message.id(), "The contact was erased before the send"));
                 } else {
                     try {
-                        group.add(new Prepared(message, mail(account, c, email, signer, contact, from, replyTo, message,
-                                host).signedWith(dkim)));
+                        group.add(new Prepared(message, mail(account, c, email, signer, prepared, contact, from, replyTo,
+                                message, host).signedWith(dkim)));
                     } catch (RuntimeException e) {
                         LOG.warn("Message {} of run {} could not be prepared", message.id(), c.run(), e);
                         outcomes.add(() -> messages.failed(account, message.id(), "Could not be prepared: " + e.getMessage()));
@@ -422,7 +434,7 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
 
     /** The message as its recipient gets it: rendered, links signed, with the headers of a campaign. */
     private OutgoingMail mail(AccountId account, RunContent c, CompiledEmail email, @org.jspecify.annotations.Nullable TrackingLinks signer,
-            ContactDetails contact, EmailAddress from, @org.jspecify.annotations.Nullable EmailAddress replyTo,
+            @org.jspecify.annotations.Nullable PreparedLinks prepared, ContactDetails contact, EmailAddress from, @org.jspecify.annotations.Nullable EmailAddress replyTo,
             Messages.Claimed message, String host) {
         RenderedEmail rendered = render(c, email, contact, signer);
         Map<String, String> headers = new java.util.LinkedHashMap<>();
@@ -434,7 +446,7 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
                     message.id()) + "?subject=unsubscribe>").orElse(""));
             headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
-        String html = signer == null ? rendered.html() : signer.track(rendered.html(), c.campaign(), contact.id());
+        String html = prepared == null ? rendered.html() : prepared.sign(rendered.html(), contact.id());
         String text = signer == null ? rendered.text() : signer.trackText(rendered.text(), c.campaign(), contact.id());
         return new OutgoingMail(from, c.content().fromName(), new EmailAddress(message.address()), rendered.subject(),
                 text, html, "<m" + message.id() + "." + c.run() + "@" + host + ">", replyTo, headers,

@@ -18,6 +18,12 @@ public interface TrackingLinks {
     String track(String html, CampaignId campaign, ContactId contact);
 
     /**
+     * The campaign's HTML with its links found once, for {@link #track} and {@link #trackText}
+     * of every recipient without parsing each message (same result).
+     */
+    PreparedLinks prepare(CampaignId campaign, String html);
+
+    /**
      * The plain-text part as sent: every bare http(s) URL rewritten to the same signed redirect as the
      * same link of the HTML part (so the clicks of both parts count for one link); the rest unchanged.
      */

@@ -98,13 +98,25 @@ class RenderingService implements TemplateRenderer {
         return compile(content, broadcastType, accounts.current());
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public CompiledEmail compileEmail(EmailContent content, BroadcastType broadcastType,
+            java.util.function.UnaryOperator<String> marks) {
+        return compile(content, broadcastType, accounts.current(), marks);
+    }
+
     private LiquidEmail compile(EmailContent content, BroadcastType broadcastType, AccountDetails account) {
+        return compile(content, broadcastType, account, java.util.function.UnaryOperator.identity());
+    }
+
+    private LiquidEmail compile(EmailContent content, BroadcastType broadcastType, AccountDetails account,
+            java.util.function.UnaryOperator<String> marks) {
         String html = EmailDocument.withPreheader(content.html(), content.preheader());
         if (broadcastType != BroadcastType.LEGAL && !EmailDocument.hasUnsubscribeLink(html)) {
             html = EmailDocument.withFooter(html, EmailDocument.legalFooter(account.locale()));
         }
         return new LiquidEmail(new MergeValues(account), parse("subject", content.subject()),
-                parse("preheader", content.preheader()), parse("html", html), parse("text", documents.plainText(html)),
+                parse("preheader", content.preheader()), parse("html", marks.apply(html)), parse("text", documents.plainText(html)),
                 clock);
     }
 

@@ -67,6 +67,7 @@ class TrackingService implements TrackingLinks, RecipientPages, Engagement, io.p
     private final Events events;
     private final EventWriter writer;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate ownTransaction;
     private final Clock clock;
     private final Map<String, Integer> linkNumbers = new ConcurrentHashMap<>();
     /** Destinations of campaigns' links by "campaign number" (a link never changes): a click needs no query. */
@@ -81,6 +82,8 @@ class TrackingService implements TrackingLinks, RecipientPages, Engagement, io.p
         this.events = events;
         this.writer = writer;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.settings = settings;
         this.secrets = secrets;
@@ -157,6 +160,106 @@ class TrackingService implements TrackingLinks, RecipientPages, Engagement, io.p
                 LinkPurpose.OPEN, account, contact, campaign, BroadcastType.LEGAL))))
                 .append("\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;width:1px;height:1px;border:0\">")
                 .append(html, pixelAt, html.length()).toString();
+    }
+
+    /** A link whose target is one of the recipient's own pages: never a click redirect. */
+    private static final java.util.regex.Pattern OWN_PAGE = java.util.regex.Pattern.compile(
+            "\\{\\{\\s*(unsubscribeUrl|preferencesUrl|webVersionUrl)\\s*}}");
+
+    @Override
+    public io.portevoix.delivery.spi.PreparedLinks prepare(CampaignId campaign, String html) {
+        AccountId account = TenantContext.requireAccount();
+        byte[] nonce = new byte[9];
+        new java.security.SecureRandom().nextBytes(nonce);
+        String mark = "https://links.invalid/" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(nonce) + "/";
+        Document document = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true));
+        StringBuilder out = new StringBuilder(html.length() + 1_024);
+        List<Integer> numbers = new java.util.ArrayList<>();
+        boolean merged = false;
+        int at = 0;
+        for (Element a : document.select("a[href]")) {
+            String href = a.attr("href").strip();
+            Range.AttributeRange source = a.attributes().sourceRange("href");
+            if ((href.contains("{{") || href.contains("{%")) && !OWN_PAGE.matcher(href).matches()) {
+                merged = true;
+            } else if (trackable(href) && source.isTracked()) {
+                int start = source.valueRange().startPos();
+                boolean quoted = start > 0 && (html.charAt(start - 1) == '"' || html.charAt(start - 1) == '\'');
+                out.append(html, at, start).append(quoted ? "" : "\"").append(mark).append(numbers.size())
+                        .append(quoted ? "" : "\"");
+                // in a transaction of its own: prepare may be called while a template compiles (read-only)
+                numbers.add(linkNumbers.computeIfAbsent(campaign + " " + href, k -> ownTransaction.execute(status ->
+                        events.linkNumber(account, campaign, href))));
+                at = source.valueRange().endPos();
+            }
+        }
+        Range bodyEnd = document.body().endSourceRange();
+        int pixelAt = bodyEnd.isTracked() && bodyEnd.startPos() >= at ? bodyEnd.startPos() : html.length();
+        out.append(html, at, pixelAt).append("<img src=\"").append(mark).append("o\" width=\"1\" height=\"1\" alt=\"\"")
+                .append(" style=\"display:block;width:1px;height:1px;border:0\">").append(html, pixelAt, html.length());
+        return new Prepared(campaign, out.toString(), mark, numbers.stream().mapToInt(Integer::intValue).toArray(), merged);
+    }
+
+    /** The marks of {@link #prepare}: {@code mark + n} for the n-th fixed link, {@code mark + "o"} for the pixel. */
+    private final class Prepared implements io.portevoix.delivery.spi.PreparedLinks {
+
+        private final CampaignId campaign;
+        private final String html;
+        private final String mark;
+        private final int[] numbers;
+        /** Some link's target is a merge tag: found in each rendered message. */
+        private final boolean merged;
+
+        Prepared(CampaignId campaign, String html, String mark, int[] numbers, boolean merged) {
+            this.campaign = campaign;
+            this.html = html;
+            this.mark = mark;
+            this.numbers = numbers;
+            this.merged = merged;
+        }
+
+        @Override
+        public String html() {
+            return html;
+        }
+
+        @Override
+        public String sign(String renderedHtml, ContactId contact) {
+            String signed = replaceMarks(renderedHtml, contact);
+            return merged ? rewrite(signed, campaign, contact, false) : signed;
+        }
+
+        private String replaceMarks(String rendered, ContactId contact) {
+            AccountId account = TenantContext.requireAccount();
+            StringBuilder out = new StringBuilder(rendered.length() + 1_024 + numbers.length * 96);
+            int at = 0;
+            for (int found; (found = rendered.indexOf(mark, at)) >= 0; ) {
+                int end = found + mark.length();
+                String url;
+                if (end < rendered.length() && rendered.charAt(end) == 'o') {
+                    url = url(new RecipientLink(LinkPurpose.OPEN, account, contact, campaign, BroadcastType.LEGAL));
+                    end++;
+                } else {
+                    int n = 0;
+                    int digits = end;
+                    while (digits < rendered.length() && Character.isDigit(rendered.charAt(digits))) {
+                        n = n * 10 + rendered.charAt(digits++) - '0';
+                    }
+                    if (digits == end || n >= numbers.length) {
+                        // not one of ours (cannot happen unless the text itself names the mark): left as written
+                        out.append(rendered, at, end);
+                        at = end;
+                        continue;
+                    }
+                    url = url(new RecipientLink(LinkPurpose.CLICK, account, contact, campaign, BroadcastType.LEGAL,
+                            numbers[n]));
+                    end = digits;
+                }
+                out.append(rendered, at, found).append(Entities.escape(url));
+                at = end;
+            }
+            return at == 0 ? rendered : out.append(rendered, at, rendered.length()).toString();
+        }
     }
 
     /** An http(s) link that is not one of our own recipient links. */
