@@ -27,10 +27,12 @@ public interface TemplateRenderer {
 
     /**
      * As {@link #compileEmail(EmailContent, BroadcastType)}, the finished HTML (with its preheader
-     * and footer) passed through {@code marks} before it is compiled (delivery marks its links
-     * there once for the whole send); the text alternative is made from the HTML as it was.
+     * and footer) passed through {@code htmlMarks} before it is compiled (delivery marks its links
+     * there once for the whole send), then the text alternative, made from the HTML as it was,
+     * through {@code textMarks}.
      */
-    CompiledEmail compileEmail(EmailContent content, BroadcastType broadcastType, java.util.function.UnaryOperator<String> marks);
+    CompiledEmail compileEmail(EmailContent content, BroadcastType broadcastType,
+            java.util.function.UnaryOperator<String> htmlMarks, java.util.function.UnaryOperator<String> textMarks);
 
     /** Compiles an SMS text for the current account. */
     CompiledSms compileSms(String text, BroadcastType broadcastType);

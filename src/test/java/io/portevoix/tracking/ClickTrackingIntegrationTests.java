@@ -156,7 +156,8 @@ class ClickTrackingIntegrationTests {
      * The links found once in the campaign's HTML and marked, then filled in for each member, give
      * the very HTML that finding them in each rendered message gives: every fixed link (double,
      * single or unquoted, twice the same), a link whose target is a merge tag, the pixel; the
-     * member's own pages and mailto links untouched; no mark left, none in the text part.
+     * member's own pages and mailto links untouched; the text part's URLs the same redirects; no
+     * mark left.
      */
     @Test
     void linksFoundOnceGiveTheSameMessageAsLinksFoundInEachMessage() {
@@ -187,14 +188,17 @@ class ClickTrackingIntegrationTests {
                     "Liens", "", html, null), BroadcastType.INFORMATIVE, source -> {
                         prepared.add(trackingLinks.prepare(c.id(), source));
                         return prepared.getFirst().html();
-                    }).render(lea, links);
+                    }, text -> prepared.getFirst().markText(text)).render(lea, links);
             assertThat(once.html()).contains("links.invalid");
-            assertThat(once.text()).isEqualTo(each.text()).doesNotContain("links.invalid");
+            assertThat(once.text()).contains("links.invalid");
 
             String signedHtml = prepared.getFirst().sign(once.html(), lea.id());
+            String signedText = prepared.getFirst().signText(once.text(), lea.id());
             assertThat(signedHtml).isEqualTo(trackingLinks.track(each.html(), c.id(), lea.id()));
-            assertThat(signedHtml).doesNotContain("links.invalid").doesNotContain("club.example/agenda")
+            assertThat(signedText).isEqualTo(trackingLinks.trackText(each.text(), c.id(), lea.id()));
+            assertThat(signedHtml + signedText).doesNotContain("links.invalid").doesNotContain("club.example/agenda")
                     .doesNotContain("club.example/fiche");
+            assertThat(signedText).doesNotContain("club.example/infos");
             assertThat(signedHtml).contains("mailto:accueil@club.example").contains("/public/o/");
             assertThat(Pattern.compile("/public/c/").matcher(signedHtml).results().count()).isEqualTo(5);
         });

@@ -136,7 +136,7 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
                 content(c), c.broadcastType(), html -> {
                     marked.set(signer.prepare(c.campaign(), html));
                     return marked.get().html();
-                }));
+                }, text -> marked.get().markText(text)));
         PreparedLinks prepared = marked.get();
         Optional<io.portevoix.delivery.application.port.DkimSigning> dkim = signatures.forSender(account,
                 c.content().fromEmail());
@@ -447,7 +447,7 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
             headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         String html = prepared == null ? rendered.html() : prepared.sign(rendered.html(), contact.id());
-        String text = signer == null ? rendered.text() : signer.trackText(rendered.text(), c.campaign(), contact.id());
+        String text = prepared == null ? rendered.text() : prepared.signText(rendered.text(), contact.id());
         return new OutgoingMail(from, c.content().fromName(), new EmailAddress(message.address()), rendered.subject(),
                 text, html, "<m" + message.id() + "." + c.run() + "@" + host + ">", replyTo, headers,
                 tags.map(t -> new EmailAddress(t.address(BounceTags.Purpose.BOUNCE, message.id()))).orElse(null));

@@ -17,4 +17,10 @@ public interface PreparedLinks {
 
     /** A recipient's rendered HTML as sent: every link a signed redirect of theirs, with their open pixel. */
     String sign(String renderedHtml, ContactId contact);
+
+    /** The text alternative to compile, its fixed http(s) URLs marked the same way (after {@link #html()}). */
+    String markText(String text);
+
+    /** A recipient's rendered text as sent: the same as {@link TrackingLinks#trackText}. */
+    String signText(String renderedText, ContactId contact);
 }

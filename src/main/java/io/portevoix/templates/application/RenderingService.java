@@ -101,22 +101,23 @@ class RenderingService implements TemplateRenderer {
     @Override
     @Transactional(readOnly = true)
     public CompiledEmail compileEmail(EmailContent content, BroadcastType broadcastType,
-            java.util.function.UnaryOperator<String> marks) {
-        return compile(content, broadcastType, accounts.current(), marks);
+            java.util.function.UnaryOperator<String> htmlMarks, java.util.function.UnaryOperator<String> textMarks) {
+        return compile(content, broadcastType, accounts.current(), htmlMarks, textMarks);
     }
 
     private LiquidEmail compile(EmailContent content, BroadcastType broadcastType, AccountDetails account) {
-        return compile(content, broadcastType, account, java.util.function.UnaryOperator.identity());
+        return compile(content, broadcastType, account, java.util.function.UnaryOperator.identity(),
+                java.util.function.UnaryOperator.identity());
     }
 
     private LiquidEmail compile(EmailContent content, BroadcastType broadcastType, AccountDetails account,
-            java.util.function.UnaryOperator<String> marks) {
+            java.util.function.UnaryOperator<String> htmlMarks, java.util.function.UnaryOperator<String> textMarks) {
         String html = EmailDocument.withPreheader(content.html(), content.preheader());
         if (broadcastType != BroadcastType.LEGAL && !EmailDocument.hasUnsubscribeLink(html)) {
             html = EmailDocument.withFooter(html, EmailDocument.legalFooter(account.locale()));
         }
         return new LiquidEmail(new MergeValues(account), parse("subject", content.subject()),
-                parse("preheader", content.preheader()), parse("html", marks.apply(html)), parse("text", documents.plainText(html)),
+                parse("preheader", content.preheader()), parse("html", htmlMarks.apply(html)), parse("text", textMarks.apply(documents.plainText(html))),
                 clock);
     }
 

@@ -206,9 +206,12 @@ class TrackingService implements TrackingLinks, RecipientPages, Engagement, io.p
         private final CampaignId campaign;
         private final String html;
         private final String mark;
-        private final int[] numbers;
+        /** The link number of each mark, of the HTML's then of the text's. */
+        private int[] numbers;
         /** Some link's target is a merge tag: found in each rendered message. */
         private final boolean merged;
+        /** Some URL of the text is (or ends with) a merge tag: found in each rendered text. */
+        private boolean textMerged;
 
         Prepared(CampaignId campaign, String html, String mark, int[] numbers, boolean merged) {
             this.campaign = campaign;
@@ -225,11 +228,41 @@ class TrackingService implements TrackingLinks, RecipientPages, Engagement, io.p
 
         @Override
         public String sign(String renderedHtml, ContactId contact) {
-            String signed = replaceMarks(renderedHtml, contact);
+            String signed = replaceMarks(renderedHtml, contact, true);
             return merged ? rewrite(signed, campaign, contact, false) : signed;
         }
 
-        private String replaceMarks(String rendered, ContactId contact) {
+        @Override
+        public String markText(String text) {
+            AccountId account = TenantContext.requireAccount();
+            List<Integer> all = new java.util.ArrayList<>(java.util.Arrays.stream(numbers).boxed().toList());
+            StringBuilder out = new StringBuilder(text.length() + 512);
+            java.util.regex.Matcher links = TEXT_LINK.matcher(text);
+            int at = 0;
+            while (links.find()) {
+                String url = bare(links.group());
+                int end = links.start() + url.length();
+                if (links.group().contains("{{") || links.group().contains("{%") || text.startsWith("{{", end)
+                        || text.startsWith("{%", end)) {
+                    textMerged = true;
+                } else if (trackable(url)) {
+                    out.append(text, at, links.start()).append(mark).append(all.size());
+                    all.add(linkNumbers.computeIfAbsent(campaign + " " + url, k -> ownTransaction.execute(status ->
+                            events.linkNumber(account, campaign, url))));
+                    at = end;
+                }
+            }
+            numbers = all.stream().mapToInt(Integer::intValue).toArray();
+            return out.append(text, at, text.length()).toString();
+        }
+
+        @Override
+        public String signText(String renderedText, ContactId contact) {
+            String signed = replaceMarks(renderedText, contact, false);
+            return textMerged ? trackText(signed, campaign, contact) : signed;
+        }
+
+        private String replaceMarks(String rendered, ContactId contact, boolean html) {
             AccountId account = TenantContext.requireAccount();
             StringBuilder out = new StringBuilder(rendered.length() + 1_024 + numbers.length * 96);
             int at = 0;
@@ -255,7 +288,7 @@ class TrackingService implements TrackingLinks, RecipientPages, Engagement, io.p
                             numbers[n]));
                     end = digits;
                 }
-                out.append(rendered, at, found).append(Entities.escape(url));
+                out.append(rendered, at, found).append(html ? Entities.escape(url) : url);
                 at = end;
             }
             return at == 0 ? rendered : out.append(rendered, at, rendered.length()).toString();

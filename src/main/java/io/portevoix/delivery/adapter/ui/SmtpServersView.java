@@ -74,6 +74,7 @@ final class SmtpServersView extends Main {
         }).setHeader(getTranslation("smtpServers.state")).setAutoWidth(true);
         grid.addComponentColumn(s -> {
             var menu = RowMenu.create();
+            menu.getElement().setAttribute("data-server", s.name());
             menu.addItem(getTranslation("action.edit"), e -> openForm(s));
             menu.addItem(getTranslation("smtpServers.test"), e -> test(s));
             menu.addItem(getTranslation(s.enabled() ? "smtpServers.disable" : "smtpServers.enable"), e -> {
