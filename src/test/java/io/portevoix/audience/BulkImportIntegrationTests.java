@@ -5,6 +5,7 @@ import static io.portevoix.support.TestActors.asSystem;
 import static io.portevoix.support.TestActors.login;
 import static io.portevoix.support.TestActors.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.portevoix.shared.EmailAddress;
@@ -150,6 +151,34 @@ class BulkImportIntegrationTests {
         assertThat(consentRows()).isEqualTo(history);
         assertThat(members(second.id())).isEqualTo(2);
         assertThat(contact("lea@club.fr").consents().emailMarketing()).isTrue();
+    }
+
+    @Test
+    void theConsentHistoryAndTheMembersOfAnImportReferToStoredContactsThatCannotBeDeleted() {
+        contacts.upsert(ContactInput.builder().set(ContactField.EMAIL, "deja@club.fr").build(), ConsentSource.USER);
+
+        ImportSummary summary = runImport(HEADER + "DEJA@club.fr;Déjà;;;Oui\n" + "neuf@club.fr;Neuf;;;Oui\n"
+                + "NEUF@club.fr;;;;Non\n");
+
+        assertThat(summary.created()).isEqualTo(1);
+        assertThat(summary.updated()).isEqualTo(2);
+        assertThat(members(summary.id())).isEqualTo(2);
+        assertThat(queries.consentHistory(contact("deja@club.fr").id())).isNotEmpty();
+        assertThat(queries.consentHistory(contact("neuf@club.fr").id())).extracting(ConsentChange::granted)
+                .containsExactly(false, true);
+        assertThat(jdbc.sql("""
+                select count(*) from audience.import_member m where m.import_id = ?
+                  and not exists (select 1 from audience.contact c where c.id = m.contact_id)""")
+                .param(summary.id().value()).query(Long.class).single()).as("members without their contact").isZero();
+        assertThat(jdbc.sql("""
+                select count(*) from audience.consent_change h
+                where not exists (select 1 from audience.contact c where c.id = h.contact_id)""")
+                .query(Long.class).single()).as("consent history without its contact").isZero();
+        assertThatThrownBy(() -> jdbc.sql("delete from audience.contact where id = ?")
+                .param(contact("neuf@club.fr").id().value()).update()).rootCause().hasMessageContaining("never deleted");
+        assertThatThrownBy(() -> jdbc.sql("delete from audience.import_job where id = ?")
+                .param(summary.id().value()).update()).rootCause().hasMessageContaining("never deleted");
+        assertThat(contact("neuf@club.fr").firstName()).isEqualTo("Neuf");
     }
 
     @Test

@@ -44,11 +44,14 @@ class UniquenessKeyIntegrationTests {
         assertThat(queries.uniquenessKey()).isEqualTo(UniquenessKey.EMAIL);
         upsert("famille@club.fr", "ADH-1");
         assertThat(upsert("FAMILLE@club.fr", "ADH-2").created()).as("same e-mail, same contact").isFalse();
+        assertThat(queries.findByEmail("Famille@Club.fr")).as("found by e-mail, their key").hasSize(1);
 
         contacts.changeUniquenessKey(UniquenessKey.EXTERNAL_REF);
         assertThat(queries.uniquenessKey()).isEqualTo(UniquenessKey.EXTERNAL_REF);
         assertThat(upsert("famille@club.fr", "ADH-3").created()).as("a second member of the family").isTrue();
         assertThat(upsert("famille@club.fr", "ADH-3").created()).as("matched on the reference").isFalse();
+        assertThat(queries.findByEmail("Famille@Club.fr")).as("found by e-mail though it is no longer their key")
+                .hasSize(2);
 
         assertThatThrownBy(() -> contacts.changeUniquenessKey(UniquenessKey.EMAIL))
                 .hasMessageContaining("share the same email");

@@ -328,6 +328,7 @@ class ImportService implements ImportCommands, ImportQueries {
      */
     private void flush(AccountId account, Run run, Chunk chunk) {
         transactions.executeWithoutResult(status -> {
+            imports.commitWithoutWaitingForDisk();
             Instant now = clock.instant();
             long start = System.nanoTime();
             Map<String, ContactDetails> stored = store.findByUniqueKeys(account,
@@ -340,8 +341,7 @@ class ImportService implements ImportCommands, ImportQueries {
                 apply(run, line, chunk, batch, stored, ours, now);
             }
             start = run.phases.add(Phase.APPLY, start);
-            write(account, run, batch, now);
-            start = run.phases.add(Phase.WRITE, start);
+            start = write(account, run, batch, now, start);
             List<ImportIssue> warnings = chunk.warnings.subList(0,
                     Math.min(chunk.warnings.size(), MAX_ISSUES - run.warningsKept));
             run.total += chunk.records;
@@ -373,7 +373,7 @@ class ImportService implements ImportCommands, ImportQueries {
     }
 
     /** Where the writing thread spends an import's time, logged when it ends. */
-    private enum Phase { WAIT_FOR_READER, FIND_STORED, APPLY, WRITE, PROGRESS }
+    private enum Phase { WAIT_FOR_READER, FIND_STORED, APPLY, WRITE_CONTACTS, WRITE_CONSENTS, WRITE_MEMBERS, PROGRESS }
 
     private static final class Phases {
         private final long[] nanos = new long[Phase.values().length];
@@ -423,9 +423,13 @@ class ImportService implements ImportCommands, ImportQueries {
         run.updated++;
     }
 
-    /** Writes the batch: its new and changed contacts, their consent changes, and every contact as a member of the import. */
-    private void write(AccountId account, Run run, ContactBatch batch, Instant now) {
+    /**
+     * Writes the batch: its new and changed contacts, their consent changes, and every contact as
+     * a member of the import; returns when it ended (the phases timed from {@code start}).
+     */
+    private long write(AccountId account, Run run, ContactBatch batch, Instant now, long start) {
         Map<String, ContactId> written = store.upsert(account, batch.toWrite());
+        start = run.phases.add(Phase.WRITE_CONTACTS, start);
         Map<ContactId, List<ContactChanges.ConsentToggle>> consentChanges = new LinkedHashMap<>();
         List<ContactId> members = new ArrayList<>();
         for (ContactBatch.Entry entry : batch.entries()) {
@@ -436,7 +440,9 @@ class ImportService implements ImportCommands, ImportQueries {
             }
         }
         store.appendConsentChanges(account, consentChanges, run.stored.consentSource(), ContactService.actor(), now);
+        start = run.phases.add(Phase.WRITE_CONSENTS, start);
         imports.addMembers(account, run.stored.id(), members);
+        return run.phases.add(Phase.WRITE_MEMBERS, start);
     }
 
     private static ContactInput input(Map<ContactField, Object> fields, ImportFields.Row values) {

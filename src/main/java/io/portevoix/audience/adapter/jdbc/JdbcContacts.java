@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -95,13 +96,16 @@ class JdbcContacts implements Contacts {
     @Override
     public List<ContactDetails> findBy(AccountId account, LookUp column, String value) {
         String where = switch (column) {
-            case EMAIL -> "lower(email) = lower(?)";
-            case MOBILE -> "mobile = ?";
-            case EXTERNAL_REF -> "external_ref = ?";
+            // the e-mail index holds only the contacts whose key is not their e-mail (audience/0010): the others
+            // are found through the key's unique index
+            case EMAIL -> "((unique_key = lower(:value) and lower(email) = lower(:value))"
+                    + " or (lower(email) = lower(:value) and unique_key is distinct from lower(email)))";
+            case MOBILE -> "mobile = :value";
+            case EXTERNAL_REF -> "external_ref = :value";
         };
-        return jdbc.sql("select * from audience.contact where account_id = ? and erased_at is null and " + where
+        return jdbc.sql("select * from audience.contact where account_id = :account and erased_at is null and " + where
                         + " order by created_at")
-                .params(account.value(), value).query((rs, n) -> contact(rs)).list();
+                .param("account", account.value()).param("value", value).query((rs, n) -> contact(rs)).list();
     }
 
     @Override
@@ -152,14 +156,27 @@ class JdbcContacts implements Contacts {
         return date == null ? null : Date.valueOf(date);
     }
 
+    /** Read as java.time directly: the driver's java.sql.Date and Timestamp go through a Calendar per value. */
     private static @Nullable LocalDate localDate(ResultSet rs, String column) throws SQLException {
-        Date date = rs.getDate(column);
-        return date == null ? null : date.toLocalDate();
+        return rs.getObject(column, LocalDate.class);
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
+    }
+
+    /** Most contacts have no tag: their empty array is recognised without the driver's array parser. */
+    private static List<String> tags(ResultSet rs) throws SQLException {
+        String text = rs.getString("tags");
+        if (text == null || "{}".equals(text)) {
+            return List.of();
+        }
+        Array tags = rs.getArray("tags");
+        return List.of((String[]) tags.getArray());
     }
 
     static ContactDetails contact(ResultSet rs) throws SQLException {
-        Array tags = rs.getArray("tags");
-        Timestamp lastVisit = rs.getTimestamp("last_visit_at");
         return new ContactDetails(new ContactId(rs.getObject("id", UUID.class)), rs.getString("email"),
                 rs.getString("mobile"), rs.getString("external_ref"), rs.getString("civility"),
                 rs.getString("first_name"), rs.getString("last_name"), localDate(rs, "birth_date"),
@@ -167,12 +184,16 @@ class JdbcContacts implements Contacts {
                 rs.getString("subscription_name"), localDate(rs, "subscription_start"),
                 localDate(rs, "subscription_end"), rs.getString("booklet_name"),
                 (Integer) rs.getObject("booklet_sessions_left"), localDate(rs, "booklet_expires_on"),
-                lastVisit == null ? null : lastVisit.toInstant(), (Integer) rs.getObject("visit_count"),
-                tags == null ? List.of() : List.of((String[]) tags.getArray()),
-                JSON.readValue(rs.getString("attributes"), MAP),
+                instant(rs, "last_visit_at"), (Integer) rs.getObject("visit_count"), tags(rs),
+                attributes(rs.getString("attributes")),
                 new Consents(rs.getBoolean("email_informative"), rs.getBoolean("email_marketing"),
                         rs.getBoolean("sms_informative"), rs.getBoolean("sms_marketing")),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    /** Most contacts have no custom attribute: their empty object needs no JSON parser (exports read millions). */
+    private static Map<String, Object> attributes(String json) {
+        return "{}".equals(json) ? new LinkedHashMap<>() : JSON.readValue(json, MAP);
     }
 
     /**

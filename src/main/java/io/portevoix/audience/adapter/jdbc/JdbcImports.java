@@ -80,6 +80,11 @@ class JdbcImports implements Imports {
     }
 
     @Override
+    public void commitWithoutWaitingForDisk() {
+        jdbc.sql("select set_config('synchronous_commit', 'off', true)").query(String.class).single();
+    }
+
+    @Override
     public void progress(AccountId account, ImportId id, int total, int created, int updated, int rejected,
             List<ImportIssue> newErrors, List<ImportIssue> newWarnings) {
         if (newErrors.isEmpty() && newWarnings.isEmpty()) {

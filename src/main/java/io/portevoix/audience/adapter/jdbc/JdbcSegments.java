@@ -108,7 +108,7 @@ class JdbcSegments implements Segments {
     public void stream(AccountId account, Criteria criteria, LocalDate today, ZoneId zone, Consumer<ContactDetails> each) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = new CriteriaSql(params, today, zone).where(criteria);
-        jdbc.sql(MATCHING + where + BY_NAME).withFetchSize(1_000).params(params).param("account", account.value())
+        jdbc.sql(MATCHING + where + BY_NAME).withFetchSize(5_000).params(params).param("account", account.value())
                 .query((RowCallbackHandler) rs -> each.accept(JdbcContacts.contact(rs)));
     }
 

@@ -32,6 +32,14 @@ public interface Imports {
     /** Marks the import running and resets its counters (a retried import starts over, idempotently). */
     void start(AccountId account, ImportId id);
 
+    /**
+     * Lets the current transaction (one chunk of an import) commit without waiting for its
+     * write-ahead log to reach the disk. A database crash can then lose the last chunks committed,
+     * but always with the counters saved in the same transactions, and a retried import starts
+     * over; the transaction that marks the import done waits as usual, and with it every earlier one.
+     */
+    void commitWithoutWaitingForDisk();
+
     /** Saves the counters and appends the issues found since the last call. */
     void progress(AccountId account, ImportId id, int total, int created, int updated, int rejected,
             List<ImportIssue> newErrors, List<ImportIssue> newWarnings);
