@@ -15,8 +15,32 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * The outbox in PostgreSQL. delivery.message is partitioned by month on created_at, and every
+ * message of a run is created at the instant of the run's row in delivery.run (written with its
+ * first batch): queries of one run name that instant, so they read one partition; a run frozen
+ * before that table existed (none after the migration, but rows written by hand) is read across
+ * partitions. Updates by message id (the sender's) probe each month's primary key index.
+ */
 @Repository
 class JdbcMessages implements Messages {
+
+    /** A run's figures from its messages: live, and what {@link #summarize} keeps. */
+    private static final String FIGURES = """
+            select count(*), count(*) filter (where state in ('PENDING', 'SENDING')), count(*) filter (where state = 'SENDING'),
+              count(*) filter (where state in ('SENT', 'BOUNCED')),
+              count(*) filter (where state = 'FAILED'), count(*) filter (where state = 'UNKNOWN'),
+              count(*) filter (where receipt = 'DELIVERED'), count(*) filter (where receipt in ('FAILED', 'EXPIRED')),
+              coalesce(sum(parts) filter (where state in ('SENT', 'BOUNCED')), 0),
+              coalesce(sum(credits) filter (where state in ('SENT', 'UNKNOWN', 'BOUNCED')), 0),
+              coalesce(sum(credits) filter (where state = 'PENDING'), 0),
+              coalesce(sum(credits) filter (where state in ('PENDING', 'SENDING')), 0),
+              (select count(*) from delivery.sms_reply r where r.account_id = :account and r.run_id = :run and r.stop),
+              count(*) filter (where state = 'BOUNCED')
+            from delivery.message where account_id = :account and run_id = :run""";
+
+    private static final String FIGURE_COLUMNS = "targeted, pending, in_flight, sent, failed, unknown, delivered, undelivered,"
+            + " parts, charged_credits, waiting_credits, pending_credits, stops, bounced";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -26,16 +50,39 @@ class JdbcMessages implements Messages {
         this.template = template;
     }
 
+    /** The instant every message of the run is created at (its month's partition), given at the first batch. */
+    private Timestamp createRun(AccountId account, RunId run) {
+        jdbc.sql("insert into delivery.run (account_id, run_id, created_at) values (?, ?, now()) on conflict (run_id) do nothing")
+                .params(account.value(), run.value()).update();
+        return createdAt(account, run).orElseThrow();
+    }
+
+    private java.util.Optional<Timestamp> createdAt(AccountId account, RunId run) {
+        return jdbc.sql("select created_at from delivery.run where account_id = ? and run_id = ?")
+                .params(account.value(), run.value()).query(Timestamp.class).optional();
+    }
+
+    /** The condition that keeps a run's query to its partition, when the run's instant is known. */
+    private static String inPartition(java.util.Optional<Timestamp> created) {
+        return created.isPresent() ? " and created_at = :created" : "";
+    }
+
+    private static JdbcClient.StatementSpec withCreated(JdbcClient.StatementSpec spec, java.util.Optional<Timestamp> created) {
+        return created.map(at -> spec.param("created", at)).orElse(spec);
+    }
+
     @Override
     public int insert(AccountId account, RunId run, io.portevoix.campaigns.CampaignId campaign, List<Recipient> recipients) {
+        Timestamp created = createRun(account, run);
         int[][] counts = template.batchUpdate("""
-                insert into delivery.message (account_id, run_id, contact_id, address, campaign_id) values (?, ?, ?, ?, ?)
-                on conflict (run_id, contact_id) do nothing""", recipients, 1_000, (ps, r) -> {
+                insert into delivery.message (account_id, run_id, contact_id, address, campaign_id, created_at)
+                values (?, ?, ?, ?, ?, ?) on conflict (run_id, contact_id, created_at) do nothing""", recipients, 1_000, (ps, r) -> {
             ps.setObject(1, account.value());
             ps.setObject(2, run.value());
             ps.setObject(3, r.contactId().value());
             ps.setString(4, r.address());
             ps.setObject(5, campaign.value());
+            ps.setTimestamp(6, created);
         });
         return inserted(counts);
     }
@@ -43,9 +90,11 @@ class JdbcMessages implements Messages {
     @Override
     public int insertSms(AccountId account, RunId run, io.portevoix.campaigns.CampaignId campaign,
             List<io.portevoix.campaigns.spi.SmsRecipient> recipients) {
+        Timestamp created = createRun(account, run);
         int[][] counts = template.batchUpdate("""
-                insert into delivery.message (account_id, run_id, contact_id, address, campaign_id, country, parts, credits)
-                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (run_id, contact_id) do nothing""", recipients, 1_000, (ps, r) -> {
+                insert into delivery.message (account_id, run_id, contact_id, address, campaign_id, country, parts, credits, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (run_id, contact_id, created_at) do nothing""", recipients, 1_000,
+                (ps, r) -> {
             ps.setObject(1, account.value());
             ps.setObject(2, run.value());
             ps.setObject(3, r.contactId().value());
@@ -54,6 +103,7 @@ class JdbcMessages implements Messages {
             ps.setString(6, r.country());
             ps.setInt(7, r.parts());
             ps.setInt(8, r.credits());
+            ps.setTimestamp(9, created);
         });
         return inserted(counts);
     }
@@ -71,39 +121,43 @@ class JdbcMessages implements Messages {
 
     @Override
     public boolean frozen(AccountId account, RunId run) {
-        return jdbc.sql("select exists (select 1 from delivery.message where account_id = ? and run_id = ?)")
-                .params(account.value(), run.value()).query(Boolean.class).single();
+        java.util.Optional<Timestamp> created = createdAt(account, run);
+        return withCreated(jdbc.sql("select exists (select 1 from delivery.message where account_id = :account and run_id = :run"
+                + inPartition(created) + ")"), created)
+                .param("account", account.value()).param("run", run.value()).query(Boolean.class).single();
     }
 
     @Override
     public RunFigures figures(AccountId account, RunId run) {
-        return jdbc.sql("""
-                select count(*), count(*) filter (where state in ('PENDING', 'SENDING')), count(*) filter (where state = 'SENDING'),
-                  count(*) filter (where state in ('SENT', 'BOUNCED')),
-                  count(*) filter (where state = 'FAILED'), count(*) filter (where state = 'UNKNOWN'),
-                  count(*) filter (where receipt = 'DELIVERED'), count(*) filter (where receipt in ('FAILED', 'EXPIRED')),
-                  coalesce(sum(parts) filter (where state in ('SENT', 'BOUNCED')), 0),
-                  coalesce(sum(credits) filter (where state in ('SENT', 'UNKNOWN', 'BOUNCED')), 0),
-                  coalesce(sum(credits) filter (where state = 'PENDING'), 0),
-                  coalesce(sum(credits) filter (where state in ('PENDING', 'SENDING')), 0),
-                  (select count(*) from delivery.sms_reply r where r.account_id = ? and r.run_id = ? and r.stop),
-                  count(*) filter (where state = 'BOUNCED')
-                from delivery.message where account_id = ? and run_id = ?""")
-                .params(account.value(), run.value(), account.value(), run.value())
-                .query((rs, n) -> new RunFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
-                        rs.getLong(12), rs.getLong(13), rs.getLong(14)))
+        java.util.Optional<RunFigures> kept = jdbc.sql("select " + FIGURE_COLUMNS
+                        + " from delivery.run where account_id = ? and run_id = ? and summarized_at is not null")
+                .params(account.value(), run.value()).query((rs, n) -> figures(rs)).optional();
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        java.util.Optional<Timestamp> created = createdAt(account, run);
+        return withCreated(jdbc.sql(FIGURES + inPartition(created)), created)
+                .param("account", account.value()).param("run", run.value())
+                .query((rs, n) -> figures(rs))
                 .single();
+    }
+
+    private static RunFigures figures(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new RunFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13),
+                rs.getLong(14));
     }
 
     @Override
     public List<Claimed> claim(AccountId account, RunId run, int limit, String claimer, Instant now, Instant leasedUntil) {
-        return jdbc.sql("""
+        java.util.Optional<Timestamp> created = createdAt(account, run);
+        String partition = inPartition(created);
+        return withCreated(jdbc.sql("""
                 update delivery.message m set claimed_by = :claimer, attempts = m.attempts + 1, next_attempt_at = :until
-                where m.id in (select id from delivery.message where account_id = :account and run_id = :run
+                where m.id in (select id from delivery.message where account_id = :account and run_id = :run""" + partition + """
                   and state = 'PENDING' and next_attempt_at <= :now order by next_attempt_at, id limit :limit
-                  for update skip locked)
-                returning m.id, m.contact_id, m.address, m.attempts""")
+                  for update skip locked)""" + partition.replace("created_at", "m.created_at") + """
+                returning m.id, m.contact_id, m.address, m.attempts"""), created)
                 .param("claimer", claimer).param("account", account.value()).param("run", run.value())
                 .param("now", Timestamp.from(now)).param("until", Timestamp.from(leasedUntil)).param("limit", limit)
                 .query((rs, n) -> new Claimed(rs.getLong(1), new ContactId(rs.getObject(2, UUID.class)), rs.getString(3),
@@ -273,18 +327,21 @@ class JdbcMessages implements Messages {
 
     @Override
     public int resendUnknown(AccountId account, RunId run, Instant now) {
-        return jdbc.sql("update delivery.message set state = 'PENDING', next_attempt_at = ?, claimed_by = null,"
+        java.util.Optional<Timestamp> created = createdAt(account, run);
+        return withCreated(jdbc.sql("update delivery.message set state = 'PENDING', next_attempt_at = :now, claimed_by = null,"
                         + " last_error = 'Resent by an approver after an unknown outcome'"
-                        + " where account_id = ? and run_id = ? and state = 'UNKNOWN'")
-                .params(Timestamp.from(now), account.value(), run.value()).update();
+                        + " where account_id = :account and run_id = :run and state = 'UNKNOWN'" + inPartition(created)), created)
+                .param("now", Timestamp.from(now)).param("account", account.value()).param("run", run.value()).update();
     }
 
     @Override
     public List<io.portevoix.campaigns.spi.RunRecipient> ofRun(AccountId account, RunId run, int offset, int limit) {
-        return jdbc.sql("select contact_id, address, case when state = 'SENT' and receipt is not null then receipt"
+        java.util.Optional<Timestamp> created = createdAt(account, run);
+        return withCreated(jdbc.sql("select contact_id, address, case when state = 'SENT' and receipt is not null then receipt"
                         + " when state = 'SENDING' then 'PENDING' else state end, sent_at from delivery.message"
-                        + " where account_id = ? and run_id = ? order by id offset ? limit ?")
-                .params(account.value(), run.value(), offset, limit)
+                        + " where account_id = :account and run_id = :run" + inPartition(created)
+                        + " order by id offset :offset limit :limit"), created)
+                .param("account", account.value()).param("run", run.value()).param("offset", offset).param("limit", limit)
                 .query((rs, n) -> new io.portevoix.campaigns.spi.RunRecipient(new ContactId(rs.getObject(1, UUID.class)),
                         rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
@@ -319,5 +376,51 @@ class JdbcMessages implements Messages {
         return jdbc.sql("select distinct run_id from delivery.message where account_id = ? and state = 'PENDING'"
                         + " and next_attempt_at <= ?")
                 .params(account.value(), Timestamp.from(now)).query(UUID.class).list().stream().map(RunId::new).toList();
+    }
+
+    @Override
+    public int preparePartitions(Instant from, int months) {
+        return jdbc.sql("select delivery.create_message_partitions(?, ?)").params(Timestamp.from(from), months)
+                .query(Integer.class).single();
+    }
+
+    @Override
+    public int dropPartitionsBefore(Instant before) {
+        return jdbc.sql("select delivery.drop_message_partitions(?)").params(Timestamp.from(before)).query(Integer.class).single();
+    }
+
+    @Override
+    public List<RunId> runsToSummarize(AccountId account, Instant before) {
+        return jdbc.sql("""
+                select distinct m.run_id from delivery.message m where m.account_id = ? and m.created_at < ?
+                  and not exists (select 1 from delivery.run r where r.run_id = m.run_id and r.summarized_at is not null)""")
+                .params(account.value(), Timestamp.from(before)).query(UUID.class).list().stream().map(RunId::new).toList();
+    }
+
+    @Override
+    public void summarize(AccountId account, RunId run, Instant at) {
+        java.util.Optional<Timestamp> created = createdAt(account, run);
+        Timestamp since = created.orElseGet(() -> jdbc.sql("select coalesce(min(created_at), now()) from delivery.message"
+                        + " where account_id = ? and run_id = ?")
+                .params(account.value(), run.value()).query(Timestamp.class).single());
+        String update = java.util.Arrays.stream(FIGURE_COLUMNS.split(",")).map(String::strip)
+                .map(c -> c + " = excluded." + c).collect(java.util.stream.Collectors.joining(", "));
+        withCreated(jdbc.sql("insert into delivery.run (account_id, run_id, created_at, summarized_at, " + FIGURE_COLUMNS + ")"
+                        + " select :account, :run, :since, :at, f.* from (" + FIGURES + inPartition(created) + ") f"
+                        + " on conflict (run_id) do update set summarized_at = excluded.summarized_at, " + update), created)
+                .param("account", account.value()).param("run", run.value()).param("since", since)
+                .param("at", Timestamp.from(at)).update();
+    }
+
+    @Override
+    public int deleteCreatedBefore(AccountId account, Instant before, int limit) {
+        return jdbc.sql("""
+                with doomed as (
+                  select id, created_at from delivery.message where account_id = :account and created_at < :before limit :limit),
+                parts as (delete from delivery.sms_part where account_id = :account and message_id in (select id from doomed)),
+                bounces as (delete from delivery.bounce where account_id = :account and message_id in (select id from doomed))
+                delete from delivery.message m using doomed d
+                where m.account_id = :account and m.created_at < :before and m.id = d.id and m.created_at = d.created_at""")
+                .param("account", account.value()).param("before", Timestamp.from(before)).param("limit", limit).update();
     }
 }
