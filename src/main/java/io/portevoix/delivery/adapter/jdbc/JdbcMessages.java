@@ -152,12 +152,12 @@ class JdbcMessages implements Messages {
     public List<Claimed> claim(AccountId account, RunId run, int limit, String claimer, Instant now, Instant leasedUntil) {
         java.util.Optional<Timestamp> created = createdAt(account, run);
         String partition = inPartition(created);
-        return withCreated(jdbc.sql("""
-                update delivery.message m set claimed_by = :claimer, attempts = m.attempts + 1, next_attempt_at = :until
-                where m.id in (select id from delivery.message where account_id = :account and run_id = :run""" + partition + """
-                  and state = 'PENDING' and next_attempt_at <= :now order by next_attempt_at, id limit :limit
-                  for update skip locked)""" + partition.replace("created_at", "m.created_at") + """
-                returning m.id, m.contact_id, m.address, m.attempts"""), created)
+        return withCreated(jdbc.sql("update delivery.message m set claimed_by = :claimer, attempts = m.attempts + 1,"
+                + " next_attempt_at = :until"
+                + " where m.id in (select id from delivery.message where account_id = :account and run_id = :run" + partition
+                + " and state = 'PENDING' and next_attempt_at <= :now order by next_attempt_at, id limit :limit"
+                + " for update skip locked)" + partition.replace("created_at", "m.created_at")
+                + " returning m.id, m.contact_id, m.address, m.attempts"), created)
                 .param("claimer", claimer).param("account", account.value()).param("run", run.value())
                 .param("now", Timestamp.from(now)).param("until", Timestamp.from(leasedUntil)).param("limit", limit)
                 .query((rs, n) -> new Claimed(rs.getLong(1), new ContactId(rs.getObject(2, UUID.class)), rs.getString(3),
