@@ -20,7 +20,9 @@ import org.springframework.stereotype.Repository;
  * message of a run is created at the instant of the run's row in delivery.run (written with its
  * first batch): queries of one run name that instant, so they read one partition; a run frozen
  * before that table existed (none after the migration, but rows written by hand) is read across
- * partitions. Updates by message id (the sender's) probe each month's primary key index.
+ * partitions. The sender updates its messages by id: the instant of the messages this process
+ * claimed is remembered (a hint, bounded, forgotten once a message is settled), so those updates
+ * name their month too; an id not claimed here is looked for in every month's primary key index.
  */
 @Repository
 class JdbcMessages implements Messages {
@@ -39,11 +41,23 @@ class JdbcMessages implements Messages {
               count(*) filter (where state = 'BOUNCED')
             from delivery.message where account_id = :account and run_id = :run""";
 
+    /** A recipient's state as the drill-down shows it: the receipt of a sent SMS, in flight is still pending. */
+    private static final String RECIPIENT_STATE = "case when state = 'SENT' and receipt is not null then receipt"
+            + " when state = 'SENDING' then 'PENDING' else state end";
+
     private static final String FIGURE_COLUMNS = "targeted, pending, in_flight, sent, failed, unknown, delivered, undelivered,"
             + " parts, charged_credits, waiting_credits, pending_credits, stops, bounced";
 
+    private static final int REMEMBERED = 100_000;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final java.util.Map<Long, Timestamp> claimedAt = new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Long, Timestamp> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
 
     JdbcMessages(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
@@ -60,6 +74,39 @@ class JdbcMessages implements Messages {
     private java.util.Optional<Timestamp> createdAt(AccountId account, RunId run) {
         return jdbc.sql("select created_at from delivery.run where account_id = ? and run_id = ?")
                 .params(account.value(), run.value()).query(Timestamp.class).optional();
+    }
+
+    /** The instant shared by messages this process claimed, when it knows it for every one of them. */
+    private java.util.Optional<Timestamp> claimedAt(Collection<Long> ids) {
+        Timestamp at = null;
+        synchronized (claimedAt) {
+            for (Long id : ids) {
+                Timestamp t = claimedAt.get(id);
+                if (t == null || (at != null && !at.equals(t))) {
+                    return java.util.Optional.empty();
+                }
+                at = t;
+            }
+        }
+        return java.util.Optional.ofNullable(at);
+    }
+
+    private void settled(Collection<Long> ids) {
+        synchronized (claimedAt) {
+            ids.forEach(claimedAt::remove);
+        }
+    }
+
+    /** Updates one message by id, in its month when this process claimed it. */
+    private void updateOne(long id, String set, Object... values) {
+        java.util.Optional<Timestamp> created = claimedAt(List.of(id));
+        JdbcClient.StatementSpec spec = jdbc.sql("update delivery.message set " + set
+                + " where account_id = :account and id = :id" + inPartition(created));
+        for (int i = 0; i < values.length; i += 2) {
+            spec = spec.param((String) values[i], values[i + 1]);
+        }
+        withCreated(spec.param("id", id), created).update();
+        settled(List.of(id));
     }
 
     /** The condition that keeps a run's query to its partition, when the run's instant is known. */
@@ -157,11 +204,17 @@ class JdbcMessages implements Messages {
                 + " where m.id in (select id from delivery.message where account_id = :account and run_id = :run" + partition
                 + " and state = 'PENDING' and next_attempt_at <= :now order by next_attempt_at, id limit :limit"
                 + " for update skip locked)" + partition.replace("created_at", "m.created_at")
-                + " returning m.id, m.contact_id, m.address, m.attempts"), created)
+                + " returning m.id, m.contact_id, m.address, m.attempts, m.created_at"), created)
                 .param("claimer", claimer).param("account", account.value()).param("run", run.value())
                 .param("now", Timestamp.from(now)).param("until", Timestamp.from(leasedUntil)).param("limit", limit)
-                .query((rs, n) -> new Claimed(rs.getLong(1), new ContactId(rs.getObject(2, UUID.class)), rs.getString(3),
-                        rs.getInt(4)))
+                .query((rs, n) -> {
+                    Claimed claimed = new Claimed(rs.getLong(1), new ContactId(rs.getObject(2, UUID.class)), rs.getString(3),
+                            rs.getInt(4));
+                    synchronized (claimedAt) {
+                        claimedAt.put(claimed.id(), rs.getTimestamp(5));
+                    }
+                    return claimed;
+                })
                 .list();
     }
 
@@ -170,19 +223,21 @@ class JdbcMessages implements Messages {
         if (ids.isEmpty()) {
             return java.util.Set.of();
         }
-        return new java.util.HashSet<>(jdbc.sql("""
-                update delivery.message set state = 'SENDING' where account_id = :account and id in (:ids)
-                  and state = 'PENDING' and claimed_by = :claimer
-                returning id""")
+        java.util.Optional<Timestamp> created = claimedAt(ids);
+        return new java.util.HashSet<>(withCreated(jdbc.sql("update delivery.message set state = 'SENDING'"
+                        + " where account_id = :account and id in (:ids)" + inPartition(created)
+                        + " and state = 'PENDING' and claimed_by = :claimer returning id"), created)
                 .param("account", account.value()).param("ids", ids).param("claimer", claimer).query(Long.class).list());
     }
 
     @Override
     public void sent(AccountId account, Collection<Long> ids, Instant at) {
         if (!ids.isEmpty()) {
-            jdbc.sql("update delivery.message set state = 'SENT', sent_at = :at, last_error = '' where account_id = :account"
-                            + " and id in (:ids)")
+            java.util.Optional<Timestamp> created = claimedAt(ids);
+            withCreated(jdbc.sql("update delivery.message set state = 'SENT', sent_at = :at, last_error = ''"
+                            + " where account_id = :account and id in (:ids)" + inPartition(created)), created)
                     .param("at", Timestamp.from(at)).param("account", account.value()).param("ids", ids).update();
+            settled(ids);
         }
     }
 
@@ -200,15 +255,13 @@ class JdbcMessages implements Messages {
 
     @Override
     public void postpone(AccountId account, long id, Instant next) {
-        jdbc.sql("update delivery.message set state = 'PENDING', next_attempt_at = ?, attempts = greatest(attempts - 1, 0),"
-                        + " claimed_by = null where account_id = ? and id = ?")
-                .params(Timestamp.from(next), account.value(), id).update();
+        updateOne(id, "state = 'PENDING', next_attempt_at = :next, attempts = greatest(attempts - 1, 0), claimed_by = null",
+                "next", Timestamp.from(next), "account", account.value());
     }
 
     @Override
     public void uncertain(AccountId account, long id, String error) {
-        jdbc.sql("update delivery.message set state = 'UNKNOWN', last_error = ? where account_id = ? and id = ?")
-                .params(error, account.value(), id).update();
+        updateOne(id, "state = 'UNKNOWN', last_error = :error", "error", error, "account", account.value());
     }
 
     @Override
@@ -307,15 +360,13 @@ class JdbcMessages implements Messages {
 
     @Override
     public void retry(AccountId account, long id, Instant next, String error) {
-        jdbc.sql("update delivery.message set state = 'PENDING', next_attempt_at = ?, last_error = ?, claimed_by = null"
-                        + " where account_id = ? and id = ?")
-                .params(Timestamp.from(next), error, account.value(), id).update();
+        updateOne(id, "state = 'PENDING', next_attempt_at = :next, last_error = :error, claimed_by = null",
+                "next", Timestamp.from(next), "error", error, "account", account.value());
     }
 
     @Override
     public void failed(AccountId account, long id, String error) {
-        jdbc.sql("update delivery.message set state = 'FAILED', last_error = ? where account_id = ? and id = ?")
-                .params(error, account.value(), id).update();
+        updateOne(id, "state = 'FAILED', last_error = :error", "error", error, "account", account.value());
     }
 
     @Override
@@ -337,10 +388,15 @@ class JdbcMessages implements Messages {
     @Override
     public List<io.portevoix.campaigns.spi.RunRecipient> ofRun(AccountId account, RunId run, int offset, int limit) {
         java.util.Optional<Timestamp> created = createdAt(account, run);
-        return withCreated(jdbc.sql("select contact_id, address, case when state = 'SENT' and receipt is not null then receipt"
-                        + " when state = 'SENDING' then 'PENDING' else state end, sent_at from delivery.message"
-                        + " where account_id = :account and run_id = :run" + inPartition(created)
-                        + " order by id offset :offset limit :limit"), created)
+        // the page's ids from the run's index alone (a page deep in a large run skips the rows before it there), then its rows
+        String sql = created.isEmpty()
+                ? "select contact_id, address, " + RECIPIENT_STATE + ", sent_at from delivery.message"
+                        + " where account_id = :account and run_id = :run order by id offset :offset limit :limit"
+                : "select contact_id, address, " + RECIPIENT_STATE + ", sent_at from delivery.message"
+                        + " where account_id = :account and run_id = :run and created_at = :created and id in ("
+                        + "select id from delivery.message where account_id = :account and run_id = :run and created_at = :created"
+                        + " order by id offset :offset limit :limit) order by id";
+        return withCreated(jdbc.sql(sql), created)
                 .param("account", account.value()).param("run", run.value()).param("offset", offset).param("limit", limit)
                 .query((rs, n) -> new io.portevoix.campaigns.spi.RunRecipient(new ContactId(rs.getObject(1, UUID.class)),
                         rs.getString(2), rs.getString(3),
