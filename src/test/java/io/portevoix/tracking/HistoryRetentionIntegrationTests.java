@@ -230,7 +230,7 @@ class HistoryRetentionIntegrationTests {
         }
         // the application role is given no partition of the hits: it reads them through tracking.event only
         assertThatThrownBy(() -> count(a.account(), "tracking.event_" + month))
-                .hasMessageContaining("permission denied");
+                .rootCause().hasMessageContaining("permission denied");
     }
 
     @Test
