@@ -31,4 +31,7 @@ public interface AccountCommands {
     void uploadBrandingImage(BrandingImageKind kind, String contentType, byte[] data);
 
     void removeBrandingImage(BrandingImageKind kind);
+
+    /** How long the current account keeps its message history (SETTINGS at EDITOR); audited. */
+    void keepHistory(HistoryRetention retention);
 }

@@ -27,4 +27,7 @@ public interface AccountQueries {
 
     /** A branding image, for the public pages and e-mails of {@code account}. */
     Optional<BrandingImage> brandingImage(AccountId account, BrandingImageKind kind);
+
+    /** How long the current account keeps its message history. */
+    HistoryRetention historyRetention();
 }

@@ -133,10 +133,16 @@ class MessageHistoryBenchmark {
         try (Connection c = DriverManager.getConnection(TestDatabases.jdbcUrl(database), "portevoix_owner", "portevoix_owner");
                 Statement s = c.createStatement()) {
             s.execute("select set_config('portevoix.account_id', '" + account + "', false)");
+            // the months of the history exist, as in an installation that has been sending for RUNS days
+            java.time.Instant now = java.time.Instant.now();
+            s.execute("select delivery.create_message_partitions('" + now.minus(java.time.Duration.ofDays(RUNS + 1)) + "', "
+                    + (RUNS / 28 + 3) + ")");
+            s.execute("select tracking.create_event_partitions('" + now.minus(java.time.Duration.ofDays(RUNS + 1)) + "', "
+                    + (RUNS / 28 + 3) + ")");
             for (int i = 0; i < RUNS; i++) {
                 UUID campaign = UUID.randomUUID();
                 UUID run = UUID.randomUUID();
-                String at = "now() - interval '" + (RUNS - i) + " days'";
+                String at = "'" + now.minus(java.time.Duration.ofDays(RUNS - i)) + "'::timestamptz";
                 s.execute("""
                         insert into campaigns.campaign (account_id, id, name, channel, broadcast_type, audience, subject, html,
                           status, created_by, current_run, created_at, updated_at)
@@ -147,6 +153,8 @@ class MessageHistoryBenchmark {
                           targeted, reserved, broadcast_type, audience)
                         values ('%1$s', '%3$s', '%2$s', 1, 'DONE', 'bench', %5$s, %5$s, %4$d, 0, 'INFORMATIVE', '{}')"""
                         .formatted(account, campaign, run, MEMBERS, at));
+                s.execute("insert into delivery.run (account_id, run_id, created_at) values ('%s', '%s', %s)"
+                        .formatted(account, run, at));
                 s.execute("""
                         insert into delivery.message (account_id, run_id, campaign_id, contact_id, address, state, sent_at,
                           next_attempt_at, created_at)

@@ -12,6 +12,7 @@ import io.portevoix.tenancy.AuditLog;
 import io.portevoix.tenancy.BrandingImage;
 import io.portevoix.tenancy.BrandingImageKind;
 import io.portevoix.tenancy.CreateAccount;
+import io.portevoix.tenancy.HistoryRetention;
 import io.portevoix.tenancy.SiteId;
 import io.portevoix.tenancy.SiteSummary;
 import io.portevoix.tenancy.TenantContext;
@@ -214,5 +215,23 @@ class AccountService implements AccountCommands, AccountQueries {
         return new AccountDetails(account.id(), account.parentId(), s.name(), s.legalName(), s.address(), s.timeZone(),
                 s.locale(), s.phoneRegion(), s.defaultSenderName(), s.defaultSenderEmail(), s.social(), images,
                 account.createdAt(), account.updatedAt());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public HistoryRetention historyRetention() {
+        return new HistoryRetention(accounts.historyMonths(TenantContext.requireAccount()));
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize("hasRole('SETTINGS_EDITOR')")
+    public void keepHistory(HistoryRetention retention) {
+        AccountId account = TenantContext.requireAccount();
+        int before = accounts.historyMonths(account);
+        if (before != retention.months()) {
+            accounts.updateHistoryMonths(account, retention.months(), clock.instant());
+            audit.record("account.history", Integer.toString(retention.months()), "was " + before + " months");
+        }
     }
 }

@@ -150,6 +150,11 @@ class SmsWindowServiceTests {
     record OneAccount(ZoneId zone) implements AccountQueries {
 
         @Override
+        public io.portevoix.tenancy.HistoryRetention historyRetention() {
+            return io.portevoix.tenancy.HistoryRetention.DEFAULT;
+        }
+
+        @Override
         public AccountDetails current() {
             return find(TenantContext.requireAccount()).orElseThrow();
         }

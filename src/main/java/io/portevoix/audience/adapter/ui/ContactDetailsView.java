@@ -311,8 +311,11 @@ final class ContactDetailsView extends Main implements BeforeEnterObserver {
 
     private Component communication() {
         List<io.portevoix.audience.SentMessage> messages = queries.messages(id);
+        // messages older than the account's retention are gone: say so, in the empty state as under the list
+        Span kept = new Span(getTranslation("contact.communication.kept", accounts.historyRetention().months()));
+        kept.setId("contact-messages-kept");
         if (messages.isEmpty()) {
-            Div empty = new Div(VaadinIcon.ENVELOPES_O.create(), new Span(getTranslation("contact.communication.empty")));
+            Div empty = new Div(VaadinIcon.ENVELOPES_O.create(), new Span(getTranslation("contact.communication.empty")), kept);
             empty.addClassName("pv-empty-state");
             return empty;
         }
@@ -333,7 +336,8 @@ final class ContactDetailsView extends Main implements BeforeEnterObserver {
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setId("contact-messages");
-        return grid;
+        kept.addClassName("pv-secondary");
+        return new Div(grid, kept);
     }
 
 

@@ -15,27 +15,121 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * The outbox in PostgreSQL. delivery.message is partitioned by month on created_at, and every
+ * message of a run is created at the instant of the run's row in delivery.run (written with its
+ * first batch): queries of one run name that instant, so they read one partition; a run frozen
+ * before that table existed (none after the migration, but rows written by hand) is read across
+ * partitions. The sender updates its messages by id: the instant of the messages this process
+ * claimed is remembered (a hint, bounded, forgotten once a message is settled), so those updates
+ * name their month too; an id not claimed here is looked for in every month's primary key index.
+ */
 @Repository
 class JdbcMessages implements Messages {
 
+    /** A run's figures from its messages: live, and what {@link #summarize} keeps. */
+    private static final String FIGURES = """
+            select count(*), count(*) filter (where state in ('PENDING', 'SENDING')), count(*) filter (where state = 'SENDING'),
+              count(*) filter (where state in ('SENT', 'BOUNCED')),
+              count(*) filter (where state = 'FAILED'), count(*) filter (where state = 'UNKNOWN'),
+              count(*) filter (where receipt = 'DELIVERED'), count(*) filter (where receipt in ('FAILED', 'EXPIRED')),
+              coalesce(sum(parts) filter (where state in ('SENT', 'BOUNCED')), 0),
+              coalesce(sum(credits) filter (where state in ('SENT', 'UNKNOWN', 'BOUNCED')), 0),
+              coalesce(sum(credits) filter (where state = 'PENDING'), 0),
+              coalesce(sum(credits) filter (where state in ('PENDING', 'SENDING')), 0),
+              (select count(*) from delivery.sms_reply r where r.account_id = :account and r.run_id = :run and r.stop),
+              count(*) filter (where state = 'BOUNCED')
+            from delivery.message where account_id = :account and run_id = :run""";
+
+    /** A recipient's state as the drill-down shows it: the receipt of a sent SMS, in flight is still pending. */
+    private static final String RECIPIENT_STATE = "case when state = 'SENT' and receipt is not null then receipt"
+            + " when state = 'SENDING' then 'PENDING' else state end";
+
+    private static final String FIGURE_COLUMNS = "targeted, pending, in_flight, sent, failed, unknown, delivered, undelivered,"
+            + " parts, charged_credits, waiting_credits, pending_credits, stops, bounced";
+
+    private static final int REMEMBERED = 100_000;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final java.util.Map<Long, Timestamp> claimedAt = new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Long, Timestamp> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
 
     JdbcMessages(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
     }
 
+    /** The instant every message of the run is created at (its month's partition), given at the first batch. */
+    private Timestamp createRun(AccountId account, RunId run) {
+        jdbc.sql("insert into delivery.run (account_id, run_id, created_at) values (?, ?, now()) on conflict (run_id) do nothing")
+                .params(account.value(), run.value()).update();
+        return createdAt(account, run).orElseThrow();
+    }
+
+    private java.util.Optional<Timestamp> createdAt(AccountId account, RunId run) {
+        return jdbc.sql("select created_at from delivery.run where account_id = ? and run_id = ?")
+                .params(account.value(), run.value()).query(Timestamp.class).optional();
+    }
+
+    /** The instant shared by messages this process claimed, when it knows it for every one of them. */
+    private java.util.Optional<Timestamp> claimedAt(Collection<Long> ids) {
+        Timestamp at = null;
+        synchronized (claimedAt) {
+            for (Long id : ids) {
+                Timestamp t = claimedAt.get(id);
+                if (t == null || (at != null && !at.equals(t))) {
+                    return java.util.Optional.empty();
+                }
+                at = t;
+            }
+        }
+        return java.util.Optional.ofNullable(at);
+    }
+
+    private void settled(Collection<Long> ids) {
+        synchronized (claimedAt) {
+            ids.forEach(claimedAt::remove);
+        }
+    }
+
+    /** Updates one message by id, in its month when this process claimed it. */
+    private void updateOne(long id, String set, Object... values) {
+        java.util.Optional<Timestamp> created = claimedAt(List.of(id));
+        JdbcClient.StatementSpec spec = jdbc.sql("update delivery.message set " + set
+                + " where account_id = :account and id = :id" + inPartition(created));
+        for (int i = 0; i < values.length; i += 2) {
+            spec = spec.param((String) values[i], values[i + 1]);
+        }
+        withCreated(spec.param("id", id), created).update();
+        settled(List.of(id));
+    }
+
+    /** The condition that keeps a run's query to its partition, when the run's instant is known. */
+    private static String inPartition(java.util.Optional<Timestamp> created) {
+        return created.isPresent() ? " and created_at = :created" : "";
+    }
+
+    private static JdbcClient.StatementSpec withCreated(JdbcClient.StatementSpec spec, java.util.Optional<Timestamp> created) {
+        return created.map(at -> spec.param("created", at)).orElse(spec);
+    }
+
     @Override
     public int insert(AccountId account, RunId run, io.portevoix.campaigns.CampaignId campaign, List<Recipient> recipients) {
+        Timestamp created = createRun(account, run);
         int[][] counts = template.batchUpdate("""
-                insert into delivery.message (account_id, run_id, contact_id, address, campaign_id) values (?, ?, ?, ?, ?)
-                on conflict (run_id, contact_id) do nothing""", recipients, 1_000, (ps, r) -> {
+                insert into delivery.message (account_id, run_id, contact_id, address, campaign_id, created_at)
+                values (?, ?, ?, ?, ?, ?) on conflict (run_id, contact_id, created_at) do nothing""", recipients, 1_000, (ps, r) -> {
             ps.setObject(1, account.value());
             ps.setObject(2, run.value());
             ps.setObject(3, r.contactId().value());
             ps.setString(4, r.address());
             ps.setObject(5, campaign.value());
+            ps.setTimestamp(6, created);
         });
         return inserted(counts);
     }
@@ -43,9 +137,11 @@ class JdbcMessages implements Messages {
     @Override
     public int insertSms(AccountId account, RunId run, io.portevoix.campaigns.CampaignId campaign,
             List<io.portevoix.campaigns.spi.SmsRecipient> recipients) {
+        Timestamp created = createRun(account, run);
         int[][] counts = template.batchUpdate("""
-                insert into delivery.message (account_id, run_id, contact_id, address, campaign_id, country, parts, credits)
-                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (run_id, contact_id) do nothing""", recipients, 1_000, (ps, r) -> {
+                insert into delivery.message (account_id, run_id, contact_id, address, campaign_id, country, parts, credits, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (run_id, contact_id, created_at) do nothing""", recipients, 1_000,
+                (ps, r) -> {
             ps.setObject(1, account.value());
             ps.setObject(2, run.value());
             ps.setObject(3, r.contactId().value());
@@ -54,6 +150,7 @@ class JdbcMessages implements Messages {
             ps.setString(6, r.country());
             ps.setInt(7, r.parts());
             ps.setInt(8, r.credits());
+            ps.setTimestamp(9, created);
         });
         return inserted(counts);
     }
@@ -71,43 +168,53 @@ class JdbcMessages implements Messages {
 
     @Override
     public boolean frozen(AccountId account, RunId run) {
-        return jdbc.sql("select exists (select 1 from delivery.message where account_id = ? and run_id = ?)")
-                .params(account.value(), run.value()).query(Boolean.class).single();
+        java.util.Optional<Timestamp> created = createdAt(account, run);
+        return withCreated(jdbc.sql("select exists (select 1 from delivery.message where account_id = :account and run_id = :run"
+                + inPartition(created) + ")"), created)
+                .param("account", account.value()).param("run", run.value()).query(Boolean.class).single();
     }
 
     @Override
     public RunFigures figures(AccountId account, RunId run) {
-        return jdbc.sql("""
-                select count(*), count(*) filter (where state in ('PENDING', 'SENDING')), count(*) filter (where state = 'SENDING'),
-                  count(*) filter (where state in ('SENT', 'BOUNCED')),
-                  count(*) filter (where state = 'FAILED'), count(*) filter (where state = 'UNKNOWN'),
-                  count(*) filter (where receipt = 'DELIVERED'), count(*) filter (where receipt in ('FAILED', 'EXPIRED')),
-                  coalesce(sum(parts) filter (where state in ('SENT', 'BOUNCED')), 0),
-                  coalesce(sum(credits) filter (where state in ('SENT', 'UNKNOWN', 'BOUNCED')), 0),
-                  coalesce(sum(credits) filter (where state = 'PENDING'), 0),
-                  coalesce(sum(credits) filter (where state in ('PENDING', 'SENDING')), 0),
-                  (select count(*) from delivery.sms_reply r where r.account_id = ? and r.run_id = ? and r.stop),
-                  count(*) filter (where state = 'BOUNCED')
-                from delivery.message where account_id = ? and run_id = ?""")
-                .params(account.value(), run.value(), account.value(), run.value())
-                .query((rs, n) -> new RunFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
-                        rs.getLong(12), rs.getLong(13), rs.getLong(14)))
+        java.util.Optional<RunFigures> kept = jdbc.sql("select " + FIGURE_COLUMNS
+                        + " from delivery.run where account_id = ? and run_id = ? and summarized_at is not null")
+                .params(account.value(), run.value()).query((rs, n) -> figures(rs)).optional();
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        java.util.Optional<Timestamp> created = createdAt(account, run);
+        return withCreated(jdbc.sql(FIGURES + inPartition(created)), created)
+                .param("account", account.value()).param("run", run.value())
+                .query((rs, n) -> figures(rs))
                 .single();
+    }
+
+    private static RunFigures figures(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new RunFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13),
+                rs.getLong(14));
     }
 
     @Override
     public List<Claimed> claim(AccountId account, RunId run, int limit, String claimer, Instant now, Instant leasedUntil) {
-        return jdbc.sql("""
-                update delivery.message m set claimed_by = :claimer, attempts = m.attempts + 1, next_attempt_at = :until
-                where m.id in (select id from delivery.message where account_id = :account and run_id = :run
-                  and state = 'PENDING' and next_attempt_at <= :now order by next_attempt_at, id limit :limit
-                  for update skip locked)
-                returning m.id, m.contact_id, m.address, m.attempts""")
+        java.util.Optional<Timestamp> created = createdAt(account, run);
+        String partition = inPartition(created);
+        return withCreated(jdbc.sql("update delivery.message m set claimed_by = :claimer, attempts = m.attempts + 1,"
+                + " next_attempt_at = :until"
+                + " where m.id in (select id from delivery.message where account_id = :account and run_id = :run" + partition
+                + " and state = 'PENDING' and next_attempt_at <= :now order by next_attempt_at, id limit :limit"
+                + " for update skip locked)" + partition.replace("created_at", "m.created_at")
+                + " returning m.id, m.contact_id, m.address, m.attempts, m.created_at"), created)
                 .param("claimer", claimer).param("account", account.value()).param("run", run.value())
                 .param("now", Timestamp.from(now)).param("until", Timestamp.from(leasedUntil)).param("limit", limit)
-                .query((rs, n) -> new Claimed(rs.getLong(1), new ContactId(rs.getObject(2, UUID.class)), rs.getString(3),
-                        rs.getInt(4)))
+                .query((rs, n) -> {
+                    Claimed claimed = new Claimed(rs.getLong(1), new ContactId(rs.getObject(2, UUID.class)), rs.getString(3),
+                            rs.getInt(4));
+                    synchronized (claimedAt) {
+                        claimedAt.put(claimed.id(), rs.getTimestamp(5));
+                    }
+                    return claimed;
+                })
                 .list();
     }
 
@@ -116,19 +223,21 @@ class JdbcMessages implements Messages {
         if (ids.isEmpty()) {
             return java.util.Set.of();
         }
-        return new java.util.HashSet<>(jdbc.sql("""
-                update delivery.message set state = 'SENDING' where account_id = :account and id in (:ids)
-                  and state = 'PENDING' and claimed_by = :claimer
-                returning id""")
+        java.util.Optional<Timestamp> created = claimedAt(ids);
+        return new java.util.HashSet<>(withCreated(jdbc.sql("update delivery.message set state = 'SENDING'"
+                        + " where account_id = :account and id in (:ids)" + inPartition(created)
+                        + " and state = 'PENDING' and claimed_by = :claimer returning id"), created)
                 .param("account", account.value()).param("ids", ids).param("claimer", claimer).query(Long.class).list());
     }
 
     @Override
     public void sent(AccountId account, Collection<Long> ids, Instant at) {
         if (!ids.isEmpty()) {
-            jdbc.sql("update delivery.message set state = 'SENT', sent_at = :at, last_error = '' where account_id = :account"
-                            + " and id in (:ids)")
+            java.util.Optional<Timestamp> created = claimedAt(ids);
+            withCreated(jdbc.sql("update delivery.message set state = 'SENT', sent_at = :at, last_error = ''"
+                            + " where account_id = :account and id in (:ids)" + inPartition(created)), created)
                     .param("at", Timestamp.from(at)).param("account", account.value()).param("ids", ids).update();
+            settled(ids);
         }
     }
 
@@ -146,15 +255,13 @@ class JdbcMessages implements Messages {
 
     @Override
     public void postpone(AccountId account, long id, Instant next) {
-        jdbc.sql("update delivery.message set state = 'PENDING', next_attempt_at = ?, attempts = greatest(attempts - 1, 0),"
-                        + " claimed_by = null where account_id = ? and id = ?")
-                .params(Timestamp.from(next), account.value(), id).update();
+        updateOne(id, "state = 'PENDING', next_attempt_at = :next, attempts = greatest(attempts - 1, 0), claimed_by = null",
+                "next", Timestamp.from(next), "account", account.value());
     }
 
     @Override
     public void uncertain(AccountId account, long id, String error) {
-        jdbc.sql("update delivery.message set state = 'UNKNOWN', last_error = ? where account_id = ? and id = ?")
-                .params(error, account.value(), id).update();
+        updateOne(id, "state = 'UNKNOWN', last_error = :error", "error", error, "account", account.value());
     }
 
     @Override
@@ -253,15 +360,13 @@ class JdbcMessages implements Messages {
 
     @Override
     public void retry(AccountId account, long id, Instant next, String error) {
-        jdbc.sql("update delivery.message set state = 'PENDING', next_attempt_at = ?, last_error = ?, claimed_by = null"
-                        + " where account_id = ? and id = ?")
-                .params(Timestamp.from(next), error, account.value(), id).update();
+        updateOne(id, "state = 'PENDING', next_attempt_at = :next, last_error = :error, claimed_by = null",
+                "next", Timestamp.from(next), "error", error, "account", account.value());
     }
 
     @Override
     public void failed(AccountId account, long id, String error) {
-        jdbc.sql("update delivery.message set state = 'FAILED', last_error = ? where account_id = ? and id = ?")
-                .params(error, account.value(), id).update();
+        updateOne(id, "state = 'FAILED', last_error = :error", "error", error, "account", account.value());
     }
 
     @Override
@@ -273,18 +378,26 @@ class JdbcMessages implements Messages {
 
     @Override
     public int resendUnknown(AccountId account, RunId run, Instant now) {
-        return jdbc.sql("update delivery.message set state = 'PENDING', next_attempt_at = ?, claimed_by = null,"
+        java.util.Optional<Timestamp> created = createdAt(account, run);
+        return withCreated(jdbc.sql("update delivery.message set state = 'PENDING', next_attempt_at = :now, claimed_by = null,"
                         + " last_error = 'Resent by an approver after an unknown outcome'"
-                        + " where account_id = ? and run_id = ? and state = 'UNKNOWN'")
-                .params(Timestamp.from(now), account.value(), run.value()).update();
+                        + " where account_id = :account and run_id = :run and state = 'UNKNOWN'" + inPartition(created)), created)
+                .param("now", Timestamp.from(now)).param("account", account.value()).param("run", run.value()).update();
     }
 
     @Override
     public List<io.portevoix.campaigns.spi.RunRecipient> ofRun(AccountId account, RunId run, int offset, int limit) {
-        return jdbc.sql("select contact_id, address, case when state = 'SENT' and receipt is not null then receipt"
-                        + " when state = 'SENDING' then 'PENDING' else state end, sent_at from delivery.message"
-                        + " where account_id = ? and run_id = ? order by id offset ? limit ?")
-                .params(account.value(), run.value(), offset, limit)
+        java.util.Optional<Timestamp> created = createdAt(account, run);
+        // the page's ids from the run's index alone (a page deep in a large run skips the rows before it there), then its rows
+        String sql = created.isEmpty()
+                ? "select contact_id, address, " + RECIPIENT_STATE + ", sent_at from delivery.message"
+                        + " where account_id = :account and run_id = :run order by id offset :offset limit :limit"
+                : "select contact_id, address, " + RECIPIENT_STATE + ", sent_at from delivery.message"
+                        + " where account_id = :account and run_id = :run and created_at = :created and id in ("
+                        + "select id from delivery.message where account_id = :account and run_id = :run and created_at = :created"
+                        + " order by id offset :offset limit :limit) order by id";
+        return withCreated(jdbc.sql(sql), created)
+                .param("account", account.value()).param("run", run.value()).param("offset", offset).param("limit", limit)
                 .query((rs, n) -> new io.portevoix.campaigns.spi.RunRecipient(new ContactId(rs.getObject(1, UUID.class)),
                         rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
@@ -319,5 +432,51 @@ class JdbcMessages implements Messages {
         return jdbc.sql("select distinct run_id from delivery.message where account_id = ? and state = 'PENDING'"
                         + " and next_attempt_at <= ?")
                 .params(account.value(), Timestamp.from(now)).query(UUID.class).list().stream().map(RunId::new).toList();
+    }
+
+    @Override
+    public int preparePartitions(Instant from, int months) {
+        return jdbc.sql("select delivery.create_message_partitions(?, ?)").params(Timestamp.from(from), months)
+                .query(Integer.class).single();
+    }
+
+    @Override
+    public int dropPartitionsBefore(Instant before) {
+        return jdbc.sql("select delivery.drop_message_partitions(?)").params(Timestamp.from(before)).query(Integer.class).single();
+    }
+
+    @Override
+    public List<RunId> runsToSummarize(AccountId account, Instant before) {
+        return jdbc.sql("""
+                select distinct m.run_id from delivery.message m where m.account_id = ? and m.created_at < ?
+                  and not exists (select 1 from delivery.run r where r.run_id = m.run_id and r.summarized_at is not null)""")
+                .params(account.value(), Timestamp.from(before)).query(UUID.class).list().stream().map(RunId::new).toList();
+    }
+
+    @Override
+    public void summarize(AccountId account, RunId run, Instant at) {
+        java.util.Optional<Timestamp> created = createdAt(account, run);
+        Timestamp since = created.orElseGet(() -> jdbc.sql("select coalesce(min(created_at), now()) from delivery.message"
+                        + " where account_id = ? and run_id = ?")
+                .params(account.value(), run.value()).query(Timestamp.class).single());
+        String update = java.util.Arrays.stream(FIGURE_COLUMNS.split(",")).map(String::strip)
+                .map(c -> c + " = excluded." + c).collect(java.util.stream.Collectors.joining(", "));
+        withCreated(jdbc.sql("insert into delivery.run (account_id, run_id, created_at, summarized_at, " + FIGURE_COLUMNS + ")"
+                        + " select :account, :run, :since, :at, f.* from (" + FIGURES + inPartition(created) + ") f"
+                        + " on conflict (run_id) do update set summarized_at = excluded.summarized_at, " + update), created)
+                .param("account", account.value()).param("run", run.value()).param("since", since)
+                .param("at", Timestamp.from(at)).update();
+    }
+
+    @Override
+    public int deleteCreatedBefore(AccountId account, Instant before, int limit) {
+        return jdbc.sql("""
+                with doomed as (
+                  select id, created_at from delivery.message where account_id = :account and created_at < :before limit :limit),
+                parts as (delete from delivery.sms_part where account_id = :account and message_id in (select id from doomed)),
+                bounces as (delete from delivery.bounce where account_id = :account and message_id in (select id from doomed))
+                delete from delivery.message m using doomed d
+                where m.account_id = :account and m.created_at < :before and m.id = d.id and m.created_at = d.created_at""")
+                .param("account", account.value()).param("before", Timestamp.from(before)).param("limit", limit).update();
     }
 }

@@ -112,4 +112,26 @@ public interface Messages {
 
     /** Runs of the account with PENDING messages due now. */
     List<RunId> runsWithDueMessages(AccountId account, Instant now);
+
+    /**
+     * Makes sure the monthly partitions of the outbox exist from the month of {@code from} for
+     * {@code months} months, and moves rows that waited in the default partition into their month;
+     * returns how many partitions were created.
+     */
+    int preparePartitions(Instant from, int months);
+
+    /** Drops the months that ended before {@code before} whole (with their SMS parts and bounces); returns how many. */
+    int dropPartitionsBefore(Instant before);
+
+    /** Runs of the account with messages created before {@code before} whose figures are not kept yet. */
+    List<RunId> runsToSummarize(AccountId account, Instant before);
+
+    /** Keeps the run's current figures, which {@link #figures} answers from then on (its messages may go). */
+    void summarize(AccountId account, RunId run, Instant at);
+
+    /**
+     * Deletes up to {@code limit} of the account's messages created before {@code before}, with
+     * their SMS parts and bounces; returns how many messages.
+     */
+    int deleteCreatedBefore(AccountId account, Instant before, int limit);
 }

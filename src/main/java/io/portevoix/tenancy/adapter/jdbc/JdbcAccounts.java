@@ -184,4 +184,16 @@ class JdbcAccounts implements Accounts {
         jdbc.sql("delete from tenancy.branding_image where account_id = ? and kind = ?")
                 .params(account.value(), kind.name()).update();
     }
+
+    @Override
+    public int historyMonths(AccountId account) {
+        return jdbc.sql("select history_months from tenancy.account where id = ?").params(account.value()).query(Integer.class)
+                .optional().orElse(io.portevoix.tenancy.HistoryRetention.DEFAULT_MONTHS);
+    }
+
+    @Override
+    public void updateHistoryMonths(AccountId account, int months, java.time.Instant at) {
+        jdbc.sql("update tenancy.account set history_months = ?, updated_at = ? where id = ?")
+                .params(months, java.sql.Timestamp.from(at), account.value()).update();
+    }
 }

@@ -21,6 +21,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.binder.Binder;
@@ -36,6 +37,7 @@ import io.portevoix.tenancy.AccountDetails;
 import io.portevoix.tenancy.AccountQueries;
 import io.portevoix.tenancy.Area;
 import io.portevoix.tenancy.BrandingImageKind;
+import io.portevoix.tenancy.HistoryRetention;
 import io.portevoix.tenancy.PostalAddress;
 import io.portevoix.tenancy.SiteSummary;
 import io.portevoix.tenancy.SocialLinks;
@@ -68,6 +70,7 @@ final class AccountSettingsView extends Main {
     private final Binder<AccountForm> binder = new Binder<>(AccountForm.class);
     private final Grid<SiteSummary> sites = new Grid<>();
     private final Div branding = new Div();
+    private final IntegerField historyMonths = new IntegerField();
 
     AccountSettingsView(AccountQueries accounts, AccountCommands commands) {
         this.accounts = accounts;
@@ -78,6 +81,7 @@ final class AccountSettingsView extends Main {
         tabs.add(getTranslation("account.tab.identity"), identityForm());
         tabs.add(getTranslation("account.tab.sites"), sitesPanel());
         tabs.add(getTranslation("account.tab.branding"), branding);
+        tabs.add(getTranslation("account.tab.history"), historyPanel());
         add(tabs);
         if (!editable) {
             Div notice = new Div(VaadinIcon.LOCK.create(), new Span(getTranslation("account.readOnly")));
@@ -186,6 +190,39 @@ final class AccountSettingsView extends Main {
         refresh();
     }
 
+    /** How many months of message history the account keeps; older messages and hits are deleted daily. */
+    private Component historyPanel() {
+        historyMonths.setLabel(getTranslation("account.history.months"));
+        historyMonths.setMin(HistoryRetention.MIN_MONTHS);
+        historyMonths.setMax(HistoryRetention.MAX_MONTHS);
+        historyMonths.setStepButtonsVisible(true);
+        historyMonths.setHelperText(getTranslation("account.history.help", HistoryRetention.MIN_MONTHS,
+                HistoryRetention.MAX_MONTHS));
+        historyMonths.setId("history-months");
+        historyMonths.setReadOnly(!editable);
+        Button save = new Button(getTranslation("action.save"), VaadinIcon.CHECK.create(), e -> saveHistory());
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setVisible(editable);
+        save.setId("save-history");
+        Div panel = new Div(new Paragraph(getTranslation("account.history.text")), historyMonths, new HorizontalLayout(save));
+        panel.addClassName("pv-form-panel");
+        return panel;
+    }
+
+    private void saveHistory() {
+        Integer months = historyMonths.getValue();
+        if (months == null || months < HistoryRetention.MIN_MONTHS || months > HistoryRetention.MAX_MONTHS) {
+            historyMonths.setInvalid(true);
+            historyMonths.setErrorMessage(getTranslation("account.history.range", HistoryRetention.MIN_MONTHS,
+                    HistoryRetention.MAX_MONTHS));
+            return;
+        }
+        commands.keepHistory(new HistoryRetention(months));
+        Notification.show(getTranslation("account.history.saved", months), 3000, Notification.Position.BOTTOM_END)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        refresh();
+    }
+
     private Component sitesPanel() {
         sites.addColumn(SiteSummary::name).setHeader(getTranslation("account.site.name")).setFlexGrow(1);
         sites.addComponentColumn(site -> {
@@ -232,6 +269,8 @@ final class AccountSettingsView extends Main {
                 account.social().facebook(), account.social().instagram(), account.social().x(),
                 account.social().linkedin(), account.social().youtube(), account.social().website()));
         sites.setItems(accounts.sites());
+        historyMonths.setValue(accounts.historyRetention().months());
+        historyMonths.setInvalid(false);
         branding.removeAll();
         branding.addClassName("pv-form-panel");
         branding.add(new Paragraph(getTranslation("account.branding.text")));

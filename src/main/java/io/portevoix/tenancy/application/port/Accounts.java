@@ -42,4 +42,9 @@ public interface Accounts {
     void saveBrandingImage(AccountId account, BrandingImage image);
 
     void deleteBrandingImage(AccountId account, BrandingImageKind kind);
+
+    /** Months of message history the account keeps. */
+    int historyMonths(AccountId account);
+
+    void updateHistoryMonths(AccountId account, int months, java.time.Instant at);
 }

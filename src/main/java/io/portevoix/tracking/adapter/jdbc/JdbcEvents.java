@@ -13,8 +13,31 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Hits in PostgreSQL. tracking.event is partitioned by month on the time of the hit: queries
+ * bounded in time read only their months; a campaign's or member's queries use each month's
+ * index. Once a campaign is summarized (before retention deletes its old hits), its figures come
+ * from tracking.campaign_summary and tracking.link_summary, computed by the same SQL as live ones.
+ */
 @Repository
 class JdbcEvents implements Events {
+
+    /** The clicks of each link of a campaign, people only: live, and what {@link #summarize} keeps. */
+    private static final String LINK_FIGURES = """
+            select l.number, l.url, count(e.id) as clicks, count(distinct e.contact_id) as unique_clicks from tracking.link l
+            left join tracking.event e on e.account_id = l.account_id and e.campaign_id = l.campaign_id
+              and e.link_number = l.number and e.kind = 'CLICK' and not e.machine
+            where l.account_id = :account and l.campaign_id = :campaign group by l.number, l.url""";
+
+    /** A campaign's engagement: live, and what {@link #summarize} keeps. */
+    private static final String FIGURES = """
+            select count(*) filter (where kind = 'OPEN' and not machine),
+              count(distinct contact_id) filter (where kind in ('OPEN', 'CLICK') and not machine),
+              count(*) filter (where kind = 'CLICK' and not machine),
+              count(distinct contact_id) filter (where kind = 'CLICK' and not machine),
+              count(*) filter (where machine),
+              count(distinct contact_id) filter (where kind = 'UNSUBSCRIBE')
+            from tracking.event where account_id = :account and campaign_id = :campaign""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -84,7 +107,7 @@ class JdbcEvents implements Events {
                   where (select count(distinct w.link_number) from recent w where w.campaign_id = s.campaign_id
                     and w.contact_id = s.contact_id and w.at >= s.at and w.at < s.at + make_interval(secs => ?)) >= l.n)
                 update tracking.event e set machine = true from recent c
-                where e.id = c.id and not e.machine and exists (select 1 from bursts b where b.campaign_id = c.campaign_id
+                where e.id = c.id and e.at = c.at and e.at >= ? and not e.machine and exists (select 1 from bursts b where b.campaign_id = c.campaign_id
                   and b.contact_id = c.contact_id and c.at >= b.start and c.at < b.start + make_interval(secs => ?))""";
         return template.update(con -> {
             java.sql.PreparedStatement ps = con.prepareStatement(sql);
@@ -95,7 +118,8 @@ class JdbcEvents implements Events {
             ps.setObject(5, account.value());
             ps.setTimestamp(6, Timestamp.from(since));
             ps.setDouble(7, seconds);
-            ps.setDouble(8, seconds);
+            ps.setTimestamp(8, Timestamp.from(since));
+            ps.setDouble(9, seconds);
             return ps;
         });
     }
@@ -135,24 +159,21 @@ class JdbcEvents implements Events {
 
     @Override
     public EngagementFigures figures(AccountId account, CampaignId campaign) {
-        List<EngagementFigures.LinkClicks> links = jdbc.sql("""
-                select l.url, count(e.id), count(distinct e.contact_id) from tracking.link l
-                left join tracking.event e on e.account_id = l.account_id and e.campaign_id = l.campaign_id
-                  and e.link_number = l.number and e.kind = 'CLICK' and not e.machine
-                where l.account_id = ? and l.campaign_id = ? group by l.number, l.url order by count(e.id) desc, l.number""")
-                .params(account.value(), campaign.value())
+        boolean kept = jdbc.sql("select exists (select 1 from tracking.campaign_summary where account_id = ? and campaign_id = ?)")
+                .params(account.value(), campaign.value()).query(Boolean.class).single();
+        String links = kept
+                ? "select number, url, clicks, unique_clicks from tracking.link_summary where account_id = :account and campaign_id = :campaign"
+                : LINK_FIGURES;
+        String figures = kept ? "select opens, unique_opens, clicks, unique_clicks, machine_events, unsubscribes"
+                + " from tracking.campaign_summary where account_id = :account and campaign_id = :campaign" : FIGURES;
+        List<EngagementFigures.LinkClicks> clicks = jdbc.sql("select url, clicks, unique_clicks from (" + links
+                        + ") l order by clicks desc, number")
+                .param("account", account.value()).param("campaign", campaign.value())
                 .query((rs, n) -> new EngagementFigures.LinkClicks(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
-        return jdbc.sql("""
-                select count(*) filter (where kind = 'OPEN' and not machine),
-                  count(distinct contact_id) filter (where kind in ('OPEN', 'CLICK') and not machine),
-                  count(*) filter (where kind = 'CLICK' and not machine),
-                  count(distinct contact_id) filter (where kind = 'CLICK' and not machine),
-                  count(*) filter (where machine),
-                  count(distinct contact_id) filter (where kind = 'UNSUBSCRIBE')
-                from tracking.event where account_id = ? and campaign_id = ?""")
-                .params(account.value(), campaign.value())
+        return jdbc.sql(figures)
+                .param("account", account.value()).param("campaign", campaign.value())
                 .query((rs, n) -> new EngagementFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6), links))
+                        rs.getLong(5), rs.getLong(6), clicks))
                 .single();
     }
 
@@ -181,5 +202,45 @@ class JdbcEvents implements Events {
                         new CampaignId(rs.getObject(2, java.util.UUID.class)), new ContactId(rs.getObject(3, java.util.UUID.class)),
                         rs.getInt(4)))
                 .optional();
+    }
+
+    @Override
+    public int preparePartitions(java.time.Instant from, int months) {
+        return jdbc.sql("select tracking.create_event_partitions(?, ?)").params(Timestamp.from(from), months)
+                .query(Integer.class).single();
+    }
+
+    @Override
+    public int dropPartitionsBefore(java.time.Instant before) {
+        return jdbc.sql("select tracking.drop_event_partitions(?)").params(Timestamp.from(before)).query(Integer.class).single();
+    }
+
+    @Override
+    public List<CampaignId> campaignsToSummarize(AccountId account, java.time.Instant before) {
+        return jdbc.sql("""
+                select distinct e.campaign_id from tracking.event e where e.account_id = ? and e.at < ?
+                  and not exists (select 1 from tracking.campaign_summary s where s.campaign_id = e.campaign_id)""")
+                .params(account.value(), Timestamp.from(before)).query(java.util.UUID.class).list().stream()
+                .map(CampaignId::new).toList();
+    }
+
+    @Override
+    public void summarize(AccountId account, CampaignId campaign, java.time.Instant at) {
+        jdbc.sql("insert into tracking.link_summary (number, url, clicks, unique_clicks, account_id, campaign_id)"
+                        + " select f.*, :account, :campaign from (" + LINK_FIGURES + ") f on conflict do nothing")
+                .param("account", account.value()).param("campaign", campaign.value()).update();
+        jdbc.sql("insert into tracking.campaign_summary (opens, unique_opens, clicks, unique_clicks, machine_events, unsubscribes,"
+                        + " account_id, campaign_id, summarized_at) select f.*, :account, :campaign, :at from (" + FIGURES + ") f"
+                        + " on conflict do nothing")
+                .param("account", account.value()).param("campaign", campaign.value()).param("at", Timestamp.from(at)).update();
+    }
+
+    @Override
+    public int deleteBefore(AccountId account, java.time.Instant before, int limit) {
+        return jdbc.sql("""
+                with doomed as (select id, at from tracking.event where account_id = :account and at < :before limit :limit)
+                delete from tracking.event e using doomed d
+                where e.account_id = :account and e.at < :before and e.id = d.id and e.at = d.at""")
+                .param("account", account.value()).param("before", Timestamp.from(before)).param("limit", limit).update();
     }
 }

@@ -55,4 +55,23 @@ public interface Events {
 
     /** The short link with this id, whatever the current account (the visitor presents the id). */
     Optional<ShortLink> shortLink(long id);
+
+    /**
+     * Makes sure the monthly partitions of the hits exist from the month of {@code from} for
+     * {@code months} months, and moves hits that waited in the default partition into their month;
+     * returns how many partitions were created.
+     */
+    int preparePartitions(Instant from, int months);
+
+    /** Drops the months that ended before {@code before} whole; returns how many. */
+    int dropPartitionsBefore(Instant before);
+
+    /** Campaigns of the account with hits before {@code before} whose figures are not kept yet. */
+    List<CampaignId> campaignsToSummarize(AccountId account, Instant before);
+
+    /** Keeps the campaign's current figures, which {@link #figures} answers from then on (its hits may go). */
+    void summarize(AccountId account, CampaignId campaign, Instant at);
+
+    /** Deletes up to {@code limit} of the account's hits before {@code before}; returns how many. */
+    int deleteBefore(AccountId account, Instant before, int limit);
 }
