@@ -116,7 +116,10 @@ class RowLevelSecurityIntegrationTests {
                           'campaigns', 'delivery', 'tracking')
                           and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'account_id'
                             and not a.attisdropped)
-                          and not (c.relrowsecurity and c.relforcerowsecurity)""")) {
+                          -- a month's partition has its own policy enabled (it binds the application role, which does
+                          -- not own it); forcing it would also bind the owner's partition upkeep, which moves rows of
+                          -- every account out of the default partition: the parents, which every query names, are forced
+                          and not (c.relrowsecurity and (c.relforcerowsecurity or c.relispartition))""")) {
             List<String> tables = new java.util.ArrayList<>();
             while (unprotected.next()) {
                 tables.add(unprotected.getString(1));
