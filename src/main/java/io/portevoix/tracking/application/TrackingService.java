@@ -187,9 +187,7 @@ class TrackingService implements TrackingLinks, RecipientPages, Engagement, io.p
                 boolean quoted = start > 0 && (html.charAt(start - 1) == '"' || html.charAt(start - 1) == '\'');
                 out.append(html, at, start).append(quoted ? "" : "\"").append(mark).append(numbers.size())
                         .append(quoted ? "" : "\"");
-                // in a transaction of its own: prepare may be called while a template compiles (read-only)
-                numbers.add(linkNumbers.computeIfAbsent(campaign + " " + href, k -> ownTransaction.execute(status ->
-                        events.linkNumber(account, campaign, href))));
+                numbers.add(markedNumber(account, campaign, href));
                 at = source.valueRange().endPos();
             }
         }
@@ -198,6 +196,15 @@ class TrackingService implements TrackingLinks, RecipientPages, Engagement, io.p
         out.append(html, at, pixelAt).append("<img src=\"").append(mark).append("o\" width=\"1\" height=\"1\" alt=\"\"")
                 .append(" style=\"display:block;width:1px;height:1px;border:0\">").append(html, pixelAt, html.length());
         return new Prepared(campaign, out.toString(), mark, numbers.stream().mapToInt(Integer::intValue).toArray(), merged);
+    }
+
+    /**
+     * The number of a campaign's link found by {@link #prepare}, in a transaction of its own:
+     * prepare runs while a template compiles (read-only).
+     */
+    private int markedNumber(AccountId account, CampaignId campaign, String href) {
+        return linkNumbers.computeIfAbsent(campaign + " " + href, k -> ownTransaction.execute(status ->
+                events.linkNumber(account, campaign, href)));
     }
 
     /** The marks of {@link #prepare}: {@code mark + n} for the n-th fixed link, {@code mark + "o"} for the pixel. */
@@ -247,8 +254,7 @@ class TrackingService implements TrackingLinks, RecipientPages, Engagement, io.p
                     textMerged = true;
                 } else if (trackable(url)) {
                     out.append(text, at, links.start()).append(mark).append(all.size());
-                    all.add(linkNumbers.computeIfAbsent(campaign + " " + url, k -> ownTransaction.execute(status ->
-                            events.linkNumber(account, campaign, url))));
+                    all.add(markedNumber(account, campaign, url));
                     at = end;
                 }
             }
