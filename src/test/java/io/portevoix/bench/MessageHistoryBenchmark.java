@@ -153,12 +153,12 @@ class MessageHistoryBenchmark {
                           targeted, reserved, broadcast_type, audience)
                         values ('%1$s', '%3$s', '%2$s', 1, 'DONE', 'bench', %5$s, %5$s, %4$d, 0, 'INFORMATIVE', '{}')"""
                         .formatted(account, campaign, run, MEMBERS, at));
-                s.execute("insert into delivery.run (account_id, run_id, created_at) values ('%s', '%s', %s)"
-                        .formatted(account, run, at));
+                s.execute("insert into delivery.run (account_id, run_id, created_at, positions) values ('%s', '%s', %s, %d)"
+                        .formatted(account, run, at, MEMBERS));
                 s.execute("""
                         insert into delivery.message (account_id, run_id, campaign_id, contact_id, address, state, sent_at,
-                          next_attempt_at, created_at)
-                        select account_id, '%2$s', '%3$s', id, email, 'SENT', %4$s, %4$s, %4$s
+                          next_attempt_at, created_at, position)
+                        select account_id, '%2$s', '%3$s', id, email, 'SENT', %4$s, %4$s, %4$s, row_number() over (order by id)
                         from audience.contact where account_id = '%1$s' order by id""".formatted(account, run, campaign, at));
                 s.execute("""
                         insert into tracking.event (account_id, campaign_id, contact_id, kind, machine, at)

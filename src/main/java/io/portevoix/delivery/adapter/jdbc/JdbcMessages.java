@@ -65,10 +65,19 @@ class JdbcMessages implements Messages {
     }
 
     /** The instant every message of the run is created at (its month's partition), given at the first batch. */
-    private Timestamp createRun(AccountId account, RunId run) {
-        jdbc.sql("insert into delivery.run (account_id, run_id, created_at) values (?, ?, now()) on conflict (run_id) do nothing")
-                .params(account.value(), run.value()).update();
-        return createdAt(account, run).orElseThrow();
+    /**
+     * Creates the run's row on its first recipients and hands out the next {@code count} positions;
+     * answers the run's instant and the position before the first of them.
+     */
+    private RunSlots createRun(AccountId account, RunId run, int count) {
+        return jdbc.sql("insert into delivery.run (account_id, run_id, created_at, positions) values (?, ?, now(), ?)"
+                        + " on conflict (run_id) do update set positions = delivery.run.positions + excluded.positions"
+                        + " returning created_at, positions")
+                .params(account.value(), run.value(), count)
+                .query((rs, n) -> new RunSlots(rs.getTimestamp(1), rs.getInt(2) - count)).single();
+    }
+
+    private record RunSlots(Timestamp created, int before) {
     }
 
     private java.util.Optional<Timestamp> createdAt(AccountId account, RunId run) {
@@ -120,16 +129,19 @@ class JdbcMessages implements Messages {
 
     @Override
     public int insert(AccountId account, RunId run, io.portevoix.campaigns.CampaignId campaign, List<Recipient> recipients) {
-        Timestamp created = createRun(account, run);
+        RunSlots slots = createRun(account, run, recipients.size());
+        Timestamp created = slots.created();
+        int[] position = {slots.before()};
         int[][] counts = template.batchUpdate("""
-                insert into delivery.message (account_id, run_id, contact_id, address, campaign_id, created_at)
-                values (?, ?, ?, ?, ?, ?) on conflict (run_id, contact_id, created_at) do nothing""", recipients, 1_000, (ps, r) -> {
+                insert into delivery.message (account_id, run_id, contact_id, address, campaign_id, created_at, position)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (run_id, contact_id, created_at) do nothing""", recipients, 1_000, (ps, r) -> {
             ps.setObject(1, account.value());
             ps.setObject(2, run.value());
             ps.setObject(3, r.contactId().value());
             ps.setString(4, r.address());
             ps.setObject(5, campaign.value());
             ps.setTimestamp(6, created);
+            ps.setInt(7, ++position[0]);
         });
         return inserted(counts);
     }
@@ -137,10 +149,13 @@ class JdbcMessages implements Messages {
     @Override
     public int insertSms(AccountId account, RunId run, io.portevoix.campaigns.CampaignId campaign,
             List<io.portevoix.campaigns.spi.SmsRecipient> recipients) {
-        Timestamp created = createRun(account, run);
+        RunSlots slots = createRun(account, run, recipients.size());
+        Timestamp created = slots.created();
+        int[] position = {slots.before()};
         int[][] counts = template.batchUpdate("""
-                insert into delivery.message (account_id, run_id, contact_id, address, campaign_id, country, parts, credits, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (run_id, contact_id, created_at) do nothing""", recipients, 1_000,
+                insert into delivery.message (account_id, run_id, contact_id, address, campaign_id, country, parts, credits, created_at,
+                  position)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (run_id, contact_id, created_at) do nothing""", recipients, 1_000,
                 (ps, r) -> {
             ps.setObject(1, account.value());
             ps.setObject(2, run.value());
@@ -151,6 +166,7 @@ class JdbcMessages implements Messages {
             ps.setInt(7, r.parts());
             ps.setInt(8, r.credits());
             ps.setTimestamp(9, created);
+            ps.setInt(10, ++position[0]);
         });
         return inserted(counts);
     }
@@ -388,14 +404,10 @@ class JdbcMessages implements Messages {
     @Override
     public List<io.portevoix.campaigns.spi.RunRecipient> ofRun(AccountId account, RunId run, int offset, int limit) {
         java.util.Optional<Timestamp> created = createdAt(account, run);
-        // the page's ids from the run's index alone (a page deep in a large run skips the rows before it there), then its rows
-        String sql = created.isEmpty()
-                ? "select contact_id, address, " + RECIPIENT_STATE + ", sent_at from delivery.message"
-                        + " where account_id = :account and run_id = :run order by id offset :offset limit :limit"
-                : "select contact_id, address, " + RECIPIENT_STATE + ", sent_at from delivery.message"
-                        + " where account_id = :account and run_id = :run and created_at = :created and id in ("
-                        + "select id from delivery.message where account_id = :account and run_id = :run and created_at = :created"
-                        + " order by id offset :offset limit :limit) order by id";
+        // a page is read by position from (run_id, created_at, position), however deep it is
+        String sql = "select contact_id, address, " + RECIPIENT_STATE + ", sent_at from delivery.message"
+                + " where account_id = :account and run_id = :run" + inPartition(created)
+                + " and position > :offset order by position limit :limit";
         return withCreated(jdbc.sql(sql), created)
                 .param("account", account.value()).param("run", run.value()).param("offset", offset).param("limit", limit)
                 .query((rs, n) -> new io.portevoix.campaigns.spi.RunRecipient(new ContactId(rs.getObject(1, UUID.class)),
