@@ -78,12 +78,14 @@ class CampaignsBrowserTests extends BrowserTest {
         // opens over time: a Chart.js bar chart drawn from the bundled library (people and machines apart)
         assertThat(page.locator("#campaign-opens-chart canvas")).isVisible();
         assertThat(page.getByText("Ouvertures dans le temps")).isVisible();
+        assertThat(page.getByText("Ouvertures conservées 24 mois")).isVisible();
         shot("59-campaign-sent");
         page.locator(".pv-run-details").first().click();
         assertThat(page.locator("#run-details")).containsText("Adhérents actifs");
         assertThat(page.locator("#run-recipients vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                 .setHasText("Envoyé")).first()).isVisible();
         assertThat(page.locator("#run-export")).isVisible();
+        assertThat(page.locator("vaadin-dialog-overlay [data-kept]")).containsText("Destinataires conservés 24 mois");
         shot("60-campaign-run-details");
         page.locator("#run-recipients vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                 .setHasText("@vitalis-lyon.exemple.fr")).first().click();

@@ -103,6 +103,7 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
     private boolean approver;
     private final io.portevoix.templates.TemplateRenderer renderer;
     private final io.portevoix.tenancy.SenderIdQueries senderIds;
+    private final io.portevoix.tenancy.AccountQueries accounts;
     private final ComboBox<String> senderId = new ComboBox<>();
     private final com.vaadin.flow.component.combobox.MultiSelectComboBox<io.portevoix.campaigns.spi.MailServerChoice> smtpServers =
             new com.vaadin.flow.component.combobox.MultiSelectComboBox<>();
@@ -125,8 +126,9 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
     CampaignEditorView(CampaignQueries queries, CampaignCommands commands, TemplateQueries templates,
             ContactQueries contacts, AudienceQueries audiences, SegmentQueries segments, ImportQueries imports,
             AttributeSettings attributes, io.portevoix.templates.TemplateRenderer renderer,
-            io.portevoix.tenancy.SenderIdQueries senderIds) {
+            io.portevoix.tenancy.SenderIdQueries senderIds, io.portevoix.tenancy.AccountQueries accounts) {
         this.renderer = renderer;
+        this.accounts = accounts;
         this.senderIds = senderIds;
         this.queries = queries;
         this.commands = commands;
@@ -712,7 +714,7 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
                                 overTime.stream().map(io.portevoix.campaigns.OpensOverTime::people).toList()),
                         new io.portevoix.shell.BarChart.Series(getTranslation("campaign.chart.machines"), "#cbd5e1",
                                 overTime.stream().map(io.portevoix.campaigns.OpensOverTime::machines).toList())));
-                figures.add(new H3(getTranslation("campaign.chart.opens")), opensChart);
+                figures.add(new H3(getTranslation("campaign.chart.opens")), opensChart, kept("campaign.chart.kept"));
             }
             if (!stats.engagement().links().isEmpty()) {
                 Grid<io.portevoix.campaigns.spi.EngagementFigures.LinkClicks> links = new Grid<>();
@@ -839,7 +841,8 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
         }, getTranslation("campaign.run.export"));
         export.getElement().setAttribute("download", true);
         export.setId("run-export");
-        dialog.add(parts, new Paragraph(getTranslation("campaign.run.recipients")), recipients, export);
+        dialog.add(parts, new Paragraph(getTranslation("campaign.run.recipients")), recipients, kept("campaign.run.kept"),
+                export);
         dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()));
         dialog.open();
     }
@@ -885,6 +888,14 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
     private static final long LIVE_MS = 1_500;
     private static final java.util.concurrent.ScheduledExecutorService LIVE =
             java.util.concurrent.Executors.newScheduledThreadPool(4, Thread.ofVirtual().name("campaign-live-", 0).factory());
+
+    /** How long the account keeps each message and event: older ones are gone from the list or the chart, the figures stay. */
+    private Span kept(String key) {
+        Span kept = new Span(getTranslation(key, accounts.historyRetention().months()));
+        kept.addClassName("pv-secondary");
+        kept.getElement().setAttribute("data-kept", "");
+        return kept;
+    }
 
     /** Opens over time, kept across refreshes so that the chart redraws in place. */
     private final io.portevoix.shell.BarChart opensChart = opensChart();
