@@ -85,7 +85,7 @@ class CampaignsBrowserTests extends BrowserTest {
         assertThat(page.locator("#run-recipients vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                 .setHasText("Envoyé")).first()).isVisible();
         assertThat(page.locator("#run-export")).isVisible();
-        assertThat(page.locator("vaadin-dialog-overlay [data-kept]")).containsText("Destinataires conservés 24 mois");
+        assertThat(page.getByText("Destinataires conservés 24 mois")).isVisible();
         shot("60-campaign-run-details");
         page.locator("#run-recipients vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                 .setHasText("@vitalis-lyon.exemple.fr")).first().click();
