@@ -894,6 +894,7 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
         Span kept = new Span(getTranslation(key, accounts.historyRetention().months()));
         kept.addClassName("pv-secondary");
         kept.getElement().setAttribute("data-kept", "");
+        kept.getStyle().set("display", "block");
         return kept;
     }
 
