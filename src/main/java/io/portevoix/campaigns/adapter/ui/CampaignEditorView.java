@@ -891,12 +891,16 @@ final class CampaignEditorView extends Main implements BeforeEnterObserver {
 
     /** How long the account keeps each message and event: older ones are gone from the list or the chart, the figures stay. */
     private Span kept(String key) {
-        Span kept = new Span(getTranslation(key, accounts.historyRetention().months()));
+        if (keptMonths == null) {
+            keptMonths = accounts.historyRetention().months(); // read once: the figures redraw every few seconds while sending
+        }
+        Span kept = new Span(getTranslation(key, keptMonths));
         kept.addClassName("pv-secondary");
-        kept.getElement().setAttribute("data-kept", "");
         kept.getStyle().set("display", "block");
         return kept;
     }
+
+    private @org.jspecify.annotations.Nullable Integer keptMonths;
 
     /** Opens over time, kept across refreshes so that the chart redraws in place. */
     private final io.portevoix.shell.BarChart opensChart = opensChart();

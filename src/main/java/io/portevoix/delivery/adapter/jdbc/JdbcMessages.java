@@ -64,10 +64,10 @@ class JdbcMessages implements Messages {
         this.template = template;
     }
 
-    /** The instant every message of the run is created at (its month's partition), given at the first batch. */
     /**
-     * Creates the run's row on its first recipients and hands out the next {@code count} positions;
-     * answers the run's instant and the position before the first of them.
+     * Creates the run's row on its first recipients (the instant every message of the run is created
+     * at, its month's partition) and hands out the next {@code count} positions; answers the run's
+     * instant and the position before the first of them.
      */
     private RunSlots createRun(AccountId account, RunId run, int count) {
         return jdbc.sql("insert into delivery.run (account_id, run_id, created_at, positions) values (?, ?, now(), ?)"
