@@ -191,6 +191,13 @@ class JdbcMessages implements Messages {
     }
 
     @Override
+    public void analyzeFrozen(AccountId account, RunId run, int from) {
+        jdbc.sql("select delivery.analyze_messages_of(created_at) from delivery.run where account_id = ? and run_id = ?"
+                        + " and positions >= ?")
+                .params(account.value(), run.value(), from).query((rs, n) -> 1).list();
+    }
+
+    @Override
     public RunFigures figures(AccountId account, RunId run) {
         java.util.Optional<RunFigures> kept = jdbc.sql("select " + FIGURE_COLUMNS
                         + " from delivery.run where account_id = ? and run_id = ? and summarized_at is not null")

@@ -25,6 +25,12 @@ public interface Messages {
 
     boolean frozen(AccountId account, RunId run);
 
+    /**
+     * Refreshes the planner's statistics of the run's month once the run holds at least {@code from}
+     * messages, so that its messages are updated by key rather than through the pending index.
+     */
+    void analyzeFrozen(AccountId account, RunId run, int from);
+
     RunFigures figures(AccountId account, RunId run);
 
     /**
