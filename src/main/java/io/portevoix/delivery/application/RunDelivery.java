@@ -57,8 +57,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * renders and sends each, and records the outcome: SENT; PENDING again with an exponential
  * back-off after a 4xx or a lost connection; FAILED after a 5xx (the address is then suppressed
  * as a hard bounce) or after {@value #MAX_ATTEMPTS} attempts. E-mail is handed over in groups of
- * {@code parallelism}: a group is marked SENDING (committed) just before its messages are handed
- * to the server, after the outcomes known so far are written. So a message the process dies with
+ * {@code parallelism}: a group is marked SENDING (committed, in the transaction that writes the
+ * outcomes known so far) just before its messages are handed to the server. So a message the process dies with
  * is either still leased PENDING (never handed over: sent after restart) or SENDING (it may have
  * left: UNKNOWN at the next start, never sent twice by itself), and at most two groups of a worker
  * are SENDING at once: a crash leaves at most 2 × parallelism UNKNOWN messages per worker.
@@ -329,7 +329,7 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
     /**
      * One batch of e-mail: members read at once; messages rendered a group of {@code parallelism}
      * at a time; before a group is handed over, the outcomes known so far are written and the group
-     * is marked SENDING; then its messages go to a server of the run's route while the next group is
+     * is marked SENDING, in one transaction; then its messages go to a server of the run's route while the next group is
      * rendered, at most {@code parallelism} in flight (on virtual threads). A handover that fails
      * unexpectedly (not a refusal the transport understood) may have left: it ends UNKNOWN rather
      * than being sent again.
@@ -368,9 +368,9 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
                     }
                 }
                 if (group.size() == parallelism || message == batch.getLast()) {
-                    writeOutcomes(account, sent, outcomes);
-                    java.util.Set<Long> ours = transactions.execute(status -> messages.sending(account,
-                            group.stream().map(p -> p.message().id()).toList(), CLAIMER));
+                    // one transaction: the outcomes known so far, then the group marked SENDING
+                    java.util.Set<Long> ours = writeOutcomes(account, sent, outcomes,
+                            group.stream().map(p -> p.message().id()).toList());
                     for (Prepared p : group) {
                         Messages.Claimed m = p.message();
                         OutgoingMail mail = p.mail();
@@ -399,7 +399,7 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
                 }
             }
         }
-        writeOutcomes(account, sent, outcomes);
+        writeOutcomes(account, sent, outcomes, List.of());
         // each hard bounce suppressed in its own transaction: a refusal there never undoes the outcomes above
         for (String[] bounce : bounced) {
             try {
@@ -412,8 +412,13 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
         return accepted.get();
     }
 
-    /** Writes the outcomes known so far together (taking them out of the queues), in one transaction. */
-    private void writeOutcomes(AccountId account, java.util.Queue<Long> sent, java.util.Queue<Runnable> outcomes) {
+    /**
+     * Writes the outcomes known so far together (taking them out of the queues) and marks the next
+     * group SENDING, in one transaction; answers the messages of the group that are still this
+     * worker's (a message whose lease ran out may have been taken by another).
+     */
+    private java.util.Set<Long> writeOutcomes(AccountId account, java.util.Queue<Long> sent, java.util.Queue<Runnable> outcomes,
+            List<Long> next) {
         List<Long> ids = new ArrayList<>();
         List<Runnable> others = new ArrayList<>();
         for (Long id; (id = sent.poll()) != null; ) {
@@ -422,13 +427,14 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
         for (Runnable o; (o = outcomes.poll()) != null; ) {
             others.add(o);
         }
-        if (ids.isEmpty() && others.isEmpty()) {
-            return;
+        if (ids.isEmpty() && others.isEmpty() && next.isEmpty()) {
+            return java.util.Set.of();
         }
         Instant now = clock.instant();
-        transactions.executeWithoutResult(status -> {
+        return transactions.execute(status -> {
             messages.sent(account, ids, now);
             others.forEach(Runnable::run);
+            return messages.sending(account, next, CLAIMER);
         });
     }
 
