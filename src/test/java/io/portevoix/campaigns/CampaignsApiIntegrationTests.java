@@ -154,9 +154,16 @@ class CampaignsApiIntegrationTests {
         assertThat(count.get("credits").asLong()).isEqualTo(3);
         assertThat(count.get("available").asLong()).isEqualTo(10);
 
+        HttpResponse<String> sender = call("PATCH", "/campaigns/" + id, editor, Map.of("fromEmail", "bureau@" + domain,
+                "replyTo", "secretariat@" + domain));
+        assertThat(sender.statusCode()).as(sender.body()).isEqualTo(200);
         HttpResponse<String> test = call("POST", "/campaigns/" + id + "/test", editor, Map.of("to", List.of("test@" + domain)));
         assertThat(test.statusCode()).as(test.body()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(10)).until(() -> received().stream().anyMatch(m -> m.subject().startsWith("[TEST]")));
+        // the test comes from the campaign's sender, as the real message will
+        SandboxMessage tested = received().stream().filter(m -> m.subject().startsWith("[TEST]")).findFirst().orElseThrow();
+        assertThat(tested.from()).contains("bureau@" + domain);
+        assertThat(tested.headers().get("Reply-To")).contains("secretariat@" + domain);
 
         JsonNode asked = json(call("POST", "/campaigns/" + id + "/send", editor, null));
         assertThat(asked.get("status").asString()).isEqualTo("PENDING_APPROVAL");
@@ -172,6 +179,7 @@ class CampaignsApiIntegrationTests {
                 "chloe@" + domain);
         SandboxMessage alice = sent.stream().filter(m -> m.to().getFirst().startsWith("alice")).findFirst().orElseThrow();
         assertThat(alice.subject()).isEqualTo("Bonjour Alice");
+        assertThat(alice.from()).isEqualTo(tested.from());
         assertThat(alice.headers().get("Message-ID")).matches("<m\\d+\\." + approved.get("runId").asString() + "@[^>]+>");
         assertThat(alice.headers().get("Feedback-ID")).startsWith(id + ":" + account.value() + ":informative");
         assertThat(alice.text()).contains("Bonjour Alice");

@@ -312,7 +312,7 @@ class CampaignService implements CampaignCommands, CampaignQueries {
         RenderedEmail marked = new RenderedEmail("[TEST] " + rendered.subject(), rendered.preheader(), rendered.html(),
                 rendered.text());
         String fromName = c.content().fromName().isEmpty() ? accounts.current().name() : c.content().fromName();
-        addresses.forEach(address -> testMails.send(address, fromName, marked));
+        addresses.forEach(address -> testMails.send(address, c.content().fromEmail(), fromName, c.content().replyTo(), marked));
         audit.record("campaign.test", c.name(), addresses.size() + " addresses");
         return addresses.size();
     }

@@ -12,6 +12,10 @@ public interface TestMailSender {
     /** Whether a mail server (or the demo sandbox) is there to send through. */
     boolean available();
 
-    /** Sends {@code email} (already marked as a test) to {@code to}; fails with an exception the user can read. */
-    void send(EmailAddress to, String fromName, RenderedEmail email);
+    /**
+     * Sends {@code email} (already marked as a test) to {@code to} from the sender the real message
+     * would have ({@code fromEmail}, or the platform's default sender when it is empty; a Reply-To when
+     * {@code replyTo} is not empty); fails with an exception the user can read.
+     */
+    void send(EmailAddress to, String fromEmail, String fromName, String replyTo, RenderedEmail email);
 }
