@@ -312,7 +312,9 @@ class CampaignService implements CampaignCommands, CampaignQueries {
         RenderedEmail marked = new RenderedEmail("[TEST] " + rendered.subject(), rendered.preheader(), rendered.html(),
                 rendered.text());
         String fromName = c.content().fromName().isEmpty() ? accounts.current().name() : c.content().fromName();
-        addresses.forEach(address -> testMails.send(address, c.content().fromEmail(), fromName, c.content().replyTo(), marked));
+        List<java.util.UUID> servers = campaigns.smtpServers(TenantContext.requireAccount(), c.id());
+        addresses.forEach(address -> testMails.send(address, c.content().fromEmail(), fromName, c.content().replyTo(),
+                servers, marked));
         audit.record("campaign.test", c.name(), addresses.size() + " addresses");
         return addresses.size();
     }

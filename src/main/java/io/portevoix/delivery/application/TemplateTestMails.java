@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Test e-mails of the template library and of campaigns, sent straight through the mail transport (no
- * outbox, no credits), from the sender the real message would have, signed when the sender's domain has a key in
- * the current account.
+ * outbox, no credits), from the sender and through the servers the real message would have, signed when the
+ * sender's domain has a key in the current account.
  */
 @Component
 class TemplateTestMails implements TestMailSender {
@@ -30,10 +30,12 @@ class TemplateTestMails implements TestMailSender {
     }
 
     @Override
-    public void send(EmailAddress to, String fromEmail, String fromName, String replyTo, RenderedEmail email) {
+    public void send(EmailAddress to, String fromEmail, String fromName, String replyTo, java.util.List<java.util.UUID> servers,
+            RenderedEmail email) {
         String from = fromEmail.isBlank() ? settings.defaultSender() : fromEmail.strip();
-        routing.route(null, java.util.List.of()).send(new OutgoingMail(new EmailAddress(from), fromName, to, email.subject(),
-                email.text(), email.html(), null, replyTo.isBlank() ? null : new EmailAddress(replyTo.strip()), java.util.Map.of())
+        routing.route(io.portevoix.tenancy.TenantContext.currentAccount().orElse(null), servers).send(new OutgoingMail(
+                new EmailAddress(from), fromName, to, email.subject(), email.text(), email.html(), null,
+                replyTo.isBlank() ? null : new EmailAddress(replyTo.strip()), java.util.Map.of())
                 .signedWith(signatures.forSender(from)));
     }
 }

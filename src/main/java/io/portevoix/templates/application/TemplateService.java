@@ -330,7 +330,7 @@ class TemplateService implements TemplateCommands, TemplateQueries {
         String fromName = accounts.current().defaultSenderName().isBlank() ? accounts.current().name()
                 : accounts.current().defaultSenderName();
         for (EmailAddress recipient : recipients) {
-            testMails.send(recipient, accounts.current().defaultSenderEmail(), fromName, "", test);
+            testMails.send(recipient, accounts.current().defaultSenderEmail(), fromName, "", List.of(), test);
         }
         audit.record("template.testSend", template.name(), recipients.size() + " address(es)");
         return recipients.size();

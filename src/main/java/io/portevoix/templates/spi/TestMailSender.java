@@ -15,7 +15,9 @@ public interface TestMailSender {
     /**
      * Sends {@code email} (already marked as a test) to {@code to} from the sender the real message
      * would have ({@code fromEmail}, or the platform's default sender when it is empty; a Reply-To when
-     * {@code replyTo} is not empty); fails with an exception the user can read.
+     * {@code replyTo} is not empty), through the servers the real message would take ({@code servers}
+     * when not empty, else the account's choice); fails with an exception the user can read.
      */
-    void send(EmailAddress to, String fromEmail, String fromName, String replyTo, RenderedEmail email);
+    void send(EmailAddress to, String fromEmail, String fromName, String replyTo, java.util.List<java.util.UUID> servers,
+            RenderedEmail email);
 }
