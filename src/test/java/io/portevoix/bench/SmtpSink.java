@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The benchmarks' SMTP sink: accepts every message on 127.0.0.1, counts it and records the
  * addresses it was accepted for (EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT; one virtual thread per
  * connection, TCP_NODELAY, each reply one write). The data is read in 64 KB chunks and thrown
- * away, only its end ({@code CRLF.CRLF}) is looked for (with the JDK's vectorised String.indexOf), so that the sink costs little CPU and
- * 100,000 messages do not fill the heap. An address accepted a second time counts as a duplicate.
+ * away, only its end ({@code CRLF.CRLF}) is looked for (with the JDK's vectorised String.indexOf),
+ * so that the sink costs little CPU and 100,000 messages do not fill the heap. An address accepted a second time counts as a duplicate.
  */
 final class SmtpSink implements AutoCloseable {
 

@@ -27,8 +27,9 @@ class OutboxService implements Outbox {
     static final int BATCH = 1_000;
     /**
      * From this many recipients a frozen run refreshes its month's statistics before it sends
-     * (ANALYZE reads a sample of 30,000 rows however large the month is), against a planner that otherwise treats
-     * the run's pending messages as a handful and scans all of them for every group it marks.
+     * (ANALYZE reads a sample of 30,000 rows however large the month is), against a planner that
+     * otherwise treats the run's pending messages as a handful and scans all of them for every
+     * group it marks.
      */
     static final int ANALYZE_FROM = 1_000;
 

@@ -58,8 +58,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * back-off after a 4xx or a lost connection; FAILED after a 5xx (the address is then suppressed
  * as a hard bounce) or after {@value #MAX_ATTEMPTS} attempts. E-mail is handed over in groups of
  * {@code parallelism}: a group is marked SENDING (committed, in the transaction that writes the
- * outcomes known so far) just before its messages are handed to the server. So a message the process dies with
- * is either still leased PENDING (never handed over: sent after restart) or SENDING (it may have
+ * outcomes known so far) just before its messages are handed to the server. So a message the
+ * process dies with is either still leased PENDING (never handed over: sent after restart) or SENDING (it may have
  * left: UNKNOWN at the next start, never sent twice by itself), and at most two groups of a worker
  * are SENDING at once: a crash leaves at most 2 × parallelism UNKNOWN messages per worker.
  */
@@ -329,10 +329,10 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
     /**
      * One batch of e-mail: members read at once; messages rendered a group of {@code parallelism}
      * at a time; before a group is handed over, the outcomes known so far are written and the group
-     * is marked SENDING, in one transaction; then its messages go to a server of the run's route while the next group is
-     * rendered, at most {@code parallelism} in flight (on virtual threads). A handover that fails
-     * unexpectedly (not a refusal the transport understood) may have left: it ends UNKNOWN rather
-     * than being sent again.
+     * is marked SENDING, in one transaction; then its messages go to a server of the run's route
+     * while the next group is rendered, at most {@code parallelism} in flight (on virtual threads).
+     * A handover that fails unexpectedly (not a refusal the transport understood) may have left: it
+     * ends UNKNOWN rather than being sent again.
      */
     private int send(AccountId account, RunContent c, CompiledEmail email, @org.jspecify.annotations.Nullable PreparedLinks prepared,
             Optional<io.portevoix.delivery.application.port.DkimSigning> dkim, List<Messages.Claimed> batch) {
