@@ -47,8 +47,9 @@ class FrozenRunStatisticsIntegrationTests {
             messages.insert(account, large, campaign, recipients(1_500));
             long guessed = estimate(large);
             messages.analyzeFrozen(account, large, 1_000);
-            assertThat(estimate(large)).as("the planner's count of the run's pending messages (was %d)", guessed)
-                    .isBetween(1_000L, 2_000L);
+            // A sample-based estimate: the order of magnitude is what matters (it was a handful before).
+            assertThat(estimate(large)).as("the planner's count of the run's messages (was %d)", guessed)
+                    .isBetween(750L, 3_000L);
             List<Long> ids = jdbc.queryForList("select id from delivery.message where account_id = ? and run_id = ?"
                     + " order by position limit 8", Long.class, account.value(), large.value());
             String plan = String.join("\n", jdbc.queryForList("explain update delivery.message set state = 'SENDING'"
@@ -60,9 +61,12 @@ class FrozenRunStatisticsIntegrationTests {
         }));
     }
 
-    /** How many pending messages of the run the planner expects. */
+    /**
+     * How many messages of the run the planner expects. The state is left out: other tests' messages of the
+     * month, sent or not, would change the share of pending ones and make the figure wander.
+     */
     private long estimate(RunId run) {
-        String plan = jdbc.queryForList("explain select id from delivery.message where run_id = ? and state = 'PENDING'",
+        String plan = jdbc.queryForList("explain select id from delivery.message where run_id = ?",
                 String.class, run.value()).getFirst();
         java.util.regex.Matcher rows = java.util.regex.Pattern.compile("rows=(\\d+)").matcher(plan);
         assertThat(rows.find()).as(plan).isTrue();
