@@ -59,7 +59,11 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * SMTP server's pool ({@value #CONNECTIONS} connections, TCP_NODELAY, parallelism {@value
  * #PARALLELISM} per batch) to {@link SmtpSink}, until every message is SENT. Next to it, in the same
  * run, a bare Angus client ({@value #CONNECTIONS} connections with TCP_NODELAY, one thread each)
- * pushes pre-rendered messages of the same size to the same sink. Checks that the sink received
+ * pushes a pre-rendered message of the same size (links as long as signed ones, base64 body),
+ * encoded once, to the same sink. The CPU that each costs the machine is read from /proc
+ * ({@link CpuMeter}): per message, the bare client's, the campaign's and PostgreSQL's share of
+ * it, and the rate the machine would reach if a campaign message cost only the bare client's
+ * plus PostgreSQL's. Checks that the sink received
  * exactly one message per member (no address twice) and the run counts all SENT; reports the used
  * heap after a GC before, halfway through and after the send (it must stay flat). Then the same
  * campaign from a domain whose DKIM key DNS publishes ({@link TestDnsServer}), every message
@@ -101,7 +105,8 @@ class EmailSendBenchmark {
             BenchMembers.generate(database, account, MEMBERS, BenchMembers.Mobiles.FRENCH);
             String html = template();
 
-            double bareBefore = bare(sink, html, BARE);
+            Bare bareFirst = bare(sink, html, BARE);
+            double bareBefore = bareFirst.rate();
             long sinkBefore = sink.messages();
             sink.forget();
             long duplicatesBefore = sink.duplicates();
@@ -122,7 +127,9 @@ class EmailSendBenchmark {
             if (recording != null) {
                 recording.start();
             }
+            CpuMeter cpuBefore = CpuMeter.now();
             Sent plain = send(context, account, "club@bench.fr", html);
+            CpuMeter campaignCpu = CpuMeter.now().since(cpuBefore);
             if (recording != null) {
                 Files.createDirectories(Path.of("target", "bench"));
                 recording.dump(Path.of("target", "bench", "email-send.jfr"));
@@ -132,7 +139,18 @@ class EmailSendBenchmark {
             long heapEnd = usedHeapAfterGc();
             long received = sink.messages() - sinkBefore;
             long duplicates = sink.duplicates() - duplicatesBefore;
-            double bareAfter = bare(sink, html, BARE);
+            Bare bareSecond = bare(sink, html, BARE);
+            double bareAfter = bareSecond.rate();
+            // the cost of one message to the machine: the bare client's, and the campaign's (PostgreSQL's share apart)
+            double bareMachineMs = (bareFirst.cpu().machineMsPer(BARE) + bareSecond.cpu().machineMsPer(BARE)) / 2;
+            long campaignMessages = plain.figures().sent();
+            double campaignMachineMs = campaignCpu.machineMsPer(campaignMessages);
+            double campaignPostgresMs = campaignCpu.postgresMsPer(campaignMessages);
+            double campaignJvmMs = campaignCpu.jvmMsPer(campaignMessages);
+            int cores = Runtime.getRuntime().availableProcessors();
+            // what the machine could reach if a campaign message cost only what the bare client's does plus the
+            // outbox's writes in PostgreSQL (no rendering, no signing, no MIME building)
+            double bound = cores * 1000 / (bareMachineMs + campaignPostgresMs);
             double baseline = (bareBefore + bareAfter) / 2;
 
             // DKIM on: a sending domain whose key DNS publishes, so that every message is signed (RSA 2048)
@@ -158,14 +176,27 @@ class EmailSendBenchmark {
             double dkimRate = signed.figures().sent() / signed.seconds();
             System.err.printf("bare client %.0f then %.0f msg/s; campaign: start %.2f s, %d sent in %.2f s = %.0f msg/s"
                     + " (ratio %.2f); DKIM on: %d sent in %.2f s = %.0f msg/s; used heap after GC %d / %d / %d MB;"
-                    + " sink got %d over %d connections, %d duplicates; load average %s%n", bareBefore, bareAfter,
+                    + " sink got %d over %d connections, %d duplicates; load average %s%n"
+                    + "CPU per message (ms of the machine's %d cores): bare client %.3f (%d bytes); campaign %.3f, of which"
+                    + " PostgreSQL %.3f and this JVM (sink included) %.3f; bound (bare + PostgreSQL) %.0f msg/s%n",
+                    bareBefore, bareAfter,
                     plain.startSeconds(), plain.figures().sent(), plain.seconds(), rate, rate / baseline,
                     signed.figures().sent(), signed.seconds(), dkimRate, heapStart >> 20, heapMiddle[0] >> 20,
-                    heapEnd >> 20, received, sink.connections(), duplicates, load);
+                    heapEnd >> 20, received, sink.connections(), duplicates, load, cores, bareMachineMs, bareFirst.bytes(),
+                    campaignMachineMs, campaignPostgresMs, campaignJvmMs, bound);
 
             List<String> metrics = new ArrayList<>();
             metrics.add(metric("baseline_bare_angus_client_messages_per_second", baseline, "messages/s", bareBefore,
                     bareAfter / bareBefore));
+            metrics.add(metric("bare_client_machine_cpu_ms_per_message", bareMachineMs, "ms", bareMachineMs, 1.0));
+            metrics.add(metric("email_campaign_machine_cpu_ms_per_message", campaignMachineMs, "ms", bareMachineMs,
+                    campaignMachineMs / bareMachineMs));
+            metrics.add(metric("email_campaign_postgres_cpu_ms_per_message", campaignPostgresMs, "ms", campaignMachineMs,
+                    campaignPostgresMs / campaignMachineMs));
+            metrics.add(metric("email_campaign_jvm_cpu_ms_per_message", campaignJvmMs, "ms", campaignMachineMs,
+                    campaignJvmMs / campaignMachineMs));
+            metrics.add(metric("machine_bound_bare_client_plus_postgres_messages_per_second", bound, "messages/s",
+                    TARGET, bound / TARGET));
             metrics.add(metric("email_campaign_start_seconds", plain.startSeconds(), "s", plain.startSeconds(), 1.0));
             metrics.add(metric("email_campaign_messages_per_second", rate, "messages/s", baseline, rate / baseline));
             metrics.add(metric("email_campaign_messages_per_second_vs_target", rate, "messages/s", TARGET, rate / TARGET));
@@ -256,18 +287,45 @@ class EmailSendBenchmark {
         return html.toString();
     }
 
+    /** A bare client's pass: messages per second, and what it cost the machine. */
+    record Bare(double rate, CpuMeter cpu, int bytes) {
+    }
+
     /**
      * A bare Angus client: {@value #CONNECTIONS} threads, each with its own connection (TCP_NODELAY),
-     * sending {@code n} pre-rendered messages in all; returns messages per second.
+     * sending {@code n} pre-rendered messages in all. Each thread's message is encoded once, before
+     * the clock starts, and then written as the same bytes with another recipient each time.
      */
-    static double bare(SmtpSink sink, String html, int n) throws Exception {
+    static Bare bare(SmtpSink sink, String html, int n) throws Exception {
         Properties props = new Properties();
         props.put("mail.smtp.host", "127.0.0.1");
         props.put("mail.smtp.port", String.valueOf(sink.port()));
         props.put("mail.smtp.socketFactory.class", NoDelaySocketFactory.class.getName());
         Session session = Session.getInstance(props);
         String rendered = html.replace("{{ contact.firstName }}", "Léa").replace("{{ contact.lastName }}", "Martin")
-                .replace("{{ contact.email }}", "m1@bench.fr");
+                .replace("{{ contact.email }}", "m1@bench.fr")
+                // links as long as the campaign's signed ones (a 94-character token), and its open pixel
+                .replaceAll("https://club\\.example/page-\\d", "https://pv.example/public/c/" + "x".repeat(94))
+                .replace("</body>", "<img src=\"https://pv.example/public/o/" + "x".repeat(94)
+                        + "\" width=\"1\" height=\"1\" alt=\"\"></body>");
+        MimeMessage built = new MimeMessage(session);
+        built.setFrom(new InternetAddress("club@bench.fr", "Club"));
+        built.setSubject("Bonjour Léa, portes ouvertes samedi", "UTF-8");
+        MimeMultipart parts = new MimeMultipart("alternative");
+        MimeBodyPart plain = new MimeBodyPart();
+        plain.setText("Bonjour Léa", "UTF-8");
+        MimeBodyPart rich = new MimeBodyPart();
+        rich.setContent(rendered, "text/html; charset=UTF-8");
+        // as the campaign writes a body that is not plain ASCII
+        rich.setHeader("Content-Transfer-Encoding", "base64");
+        parts.addBodyPart(plain);
+        parts.addBodyPart(rich);
+        built.setContent(parts);
+        built.saveChanges();
+        java.io.ByteArrayOutputStream encoded = new java.io.ByteArrayOutputStream();
+        built.writeTo(encoded);
+        byte[] bytes = encoded.toByteArray();
+        CpuMeter before = CpuMeter.now();
         long start = System.nanoTime();
         try (ExecutorService threads = Executors.newFixedThreadPool(CONNECTIONS)) {
             List<Future<?>> running = new ArrayList<>();
@@ -276,18 +334,8 @@ class EmailSendBenchmark {
                 running.add(threads.submit(() -> {
                     Transport transport = session.getTransport("smtp");
                     transport.connect();
-                    MimeMessage message = new MimeMessage(session);
-                    message.setFrom(new InternetAddress("club@bench.fr", "Club"));
-                    message.setSubject("Bonjour Léa, portes ouvertes samedi", "UTF-8");
-                    MimeMultipart alternative = new MimeMultipart("alternative");
-                    MimeBodyPart text = new MimeBodyPart();
-                    text.setText("Bonjour Léa", "UTF-8");
-                    MimeBodyPart part = new MimeBodyPart();
-                    part.setContent(rendered, "text/html; charset=UTF-8");
-                    alternative.addBodyPart(text);
-                    alternative.addBodyPart(part);
-                    message.setContent(alternative);
-                    message.saveChanges();
+                    // parsed from its bytes: written as they are, the body never encoded again
+                    MimeMessage message = new MimeMessage(session, new java.io.ByteArrayInputStream(bytes));
                     for (int i = 0; i < share; i++) {
                         InternetAddress to = new InternetAddress("b" + i + "@bare.example");
                         message.setRecipient(Message.RecipientType.TO, to);
@@ -301,7 +349,7 @@ class EmailSendBenchmark {
                 f.get();
             }
         }
-        return n / ((System.nanoTime() - start) / 1e9);
+        return new Bare(n / ((System.nanoTime() - start) / 1e9), CpuMeter.now().since(before), bytes.length);
     }
 
     private static <T> T as(AccountId account, Supplier<T> work) {
