@@ -63,7 +63,7 @@ class EmailCrashBenchmark {
         List<Process> started = new ArrayList<>();
         try (SmtpSink sink = new SmtpSink()) {
             List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                    "--sun-misc-unsafe-memory-access=allow", "-jar", jar.toString(), "--server.port=" + port,
+                    "-Xms1g", "--sun-misc-unsafe-memory-access=allow", "-jar", jar.toString(), "--server.port=" + port,
                     "--spring.datasource.url=" + TestDatabases.jdbcUrl(database),
                     "--portevoix.tenancy.bootstrap.account=Crash",
                     "--portevoix.tenancy.bootstrap.admin-email=crash@club.example",
