@@ -56,9 +56,10 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * List-Unsubscribe header), DKIM off, through the application as it runs: the send freezes the
  * recipients and reserves the credits, then {@value #WORKERS} outbox workers (as many as JobRunr
  * enqueues per run, called directly) claim batches, render and hand them over through the built-in
- * SMTP server's pool ({@value #CONNECTIONS} connections, TCP_NODELAY, parallelism {@value
- * #PARALLELISM} per batch) to {@link SmtpSink}, until every message is SENT. Next to it, in the same
- * run, a bare Angus client ({@value #CONNECTIONS} connections with TCP_NODELAY, one thread each)
+ * SMTP server's pool ({@code bench.connections} connections, 4 as the application's default,
+ * TCP_NODELAY, {@code bench.parallelism} per batch, 8 as the default) to {@link SmtpSink}, until
+ * every message is SENT. Next to it, in the same run, a bare Angus client (as many connections,
+ * with TCP_NODELAY, one thread each)
  * pushes a pre-rendered message of the same size (links as long as signed ones, base64 body),
  * encoded once, to the same sink. The CPU that each costs the machine is read from /proc
  * ({@link CpuMeter}): per message, the bare client's, the campaign's and PostgreSQL's share of
@@ -76,8 +77,8 @@ class EmailSendBenchmark {
 
     static final int MEMBERS = Integer.getInteger("bench.members", 100_000);
     static final int WORKERS = 2;
-    static final int CONNECTIONS = 4;
-    static final int PARALLELISM = 8;
+    static final int CONNECTIONS = Integer.getInteger("bench.connections", 4);
+    static final int PARALLELISM = Integer.getInteger("bench.parallelism", 8);
     static final double TARGET = 1_500;
     static final int BARE = Math.min(MEMBERS, 50_000);
     /** {@code -Dbench.dkim=false} leaves out the DKIM-on send (to compare changes to the plain send quickly). */
@@ -292,7 +293,7 @@ class EmailSendBenchmark {
     }
 
     /**
-     * A bare Angus client: {@value #CONNECTIONS} threads, each with its own connection (TCP_NODELAY),
+     * A bare Angus client: {@link #CONNECTIONS} threads, each with its own connection (TCP_NODELAY),
      * sending {@code n} pre-rendered messages in all. Each thread's message is encoded once, before
      * the clock starts, and then written as the same bytes with another recipient each time.
      */
