@@ -59,14 +59,13 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * SMTP server's pool ({@code bench.connections} connections, 4 as the application's default,
  * TCP_NODELAY, {@code bench.parallelism} per batch, 8 as the default) to {@link SmtpSink}, until
  * every message is SENT. Next to it, in the same run, a bare Angus client (as many connections,
- * with TCP_NODELAY, one thread each)
- * pushes a pre-rendered message of the same size (links as long as signed ones, base64 body),
- * encoded once, to the same sink. The CPU that each costs the machine is read from /proc
- * ({@link CpuMeter}): per message, the bare client's, the campaign's and PostgreSQL's share of
- * it, and the rate the machine would reach if a campaign message cost only the bare client's
- * plus PostgreSQL's. Checks that the sink received
- * exactly one message per member (no address twice) and the run counts all SENT; reports the used
- * heap after a GC before, halfway through and after the send (it must stay flat). Then the same
+ * with TCP_NODELAY, one thread each) pushes a pre-rendered message of the same size (links as
+ * long as signed ones, base64 body), encoded once, to the same sink. The CPU that each costs the
+ * machine is read from /proc ({@link CpuMeter}): per message, the bare client's, the campaign's
+ * and PostgreSQL's share of it, and the rate the machine would reach if a campaign message cost
+ * only the bare client's plus PostgreSQL's. Checks that the sink received exactly one message per
+ * member (no address twice) and the run counts all SENT; reports the used heap after a GC
+ * before, halfway through and after the send (it must stay flat). Then the same
  * campaign from a domain whose DKIM key DNS publishes ({@link TestDnsServer}), every message
  * signed: the DKIM-on figure. Target: {@value #TARGET} messages/s. {@code -Dbench.jfr=true} records
  * the send with Flight Recorder ({@code target/bench/email-send.jfr}). Writes
@@ -294,8 +293,8 @@ class EmailSendBenchmark {
 
     /**
      * A bare Angus client: {@link #CONNECTIONS} threads, each with its own connection (TCP_NODELAY),
-     * sending {@code n} pre-rendered messages in all. Each thread's message is encoded once, before
-     * the clock starts, and then written as the same bytes with another recipient each time.
+     * sending {@code n} pre-rendered messages in all. The message is encoded once, before the clock
+     * starts; each thread then writes the same bytes with another recipient each time.
      */
     static Bare bare(SmtpSink sink, String html, int n) throws Exception {
         Properties props = new Properties();

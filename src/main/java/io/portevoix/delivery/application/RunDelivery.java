@@ -59,9 +59,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * as a hard bounce) or after {@value #MAX_ATTEMPTS} attempts. E-mail is handed over in groups of
  * {@code parallelism}: a group is marked SENDING (committed, in the transaction that writes the
  * outcomes known so far) just before its messages are handed to the server. So a message the
- * process dies with is either still leased PENDING (never handed over: sent after restart) or SENDING (it may have
- * left: UNKNOWN at the next start, never sent twice by itself), and at most two groups of a worker
- * are SENDING at once: a crash leaves at most 2 × parallelism UNKNOWN messages per worker.
+ * process dies with is either still leased PENDING (never handed over: sent after restart) or
+ * SENDING (it may have left: UNKNOWN at the next start, never sent twice by itself), and at most
+ * two groups of a worker are SENDING at once: a crash leaves at most 2 × parallelism UNKNOWN
+ * messages per worker.
  */
 @Service
 class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
