@@ -175,13 +175,14 @@ class EmailSendBenchmark {
             double rate = plain.figures().sent() / plain.seconds();
             double dkimRate = signed.figures().sent() / signed.seconds();
             System.err.printf("bare client %.0f then %.0f msg/s; campaign: start %.2f s, %d sent in %.2f s = %.0f msg/s"
-                    + " (ratio %.2f); DKIM on: %d sent in %.2f s = %.0f msg/s; used heap after GC %d / %d / %d MB;"
+                    + " (ratio %.2f); DKIM on: %s; used heap after GC %d / %d / %d MB;"
                     + " sink got %d over %d connections, %d duplicates; load average %s%n"
                     + "CPU per message (ms of the machine's %d cores): bare client %.3f (%d bytes); campaign %.3f, of which"
                     + " PostgreSQL %.3f and this JVM (sink included) %.3f; bound (bare + PostgreSQL) %.0f msg/s%n",
                     bareBefore, bareAfter,
                     plain.startSeconds(), plain.figures().sent(), plain.seconds(), rate, rate / baseline,
-                    signed.figures().sent(), signed.seconds(), dkimRate, heapStart >> 20, heapMiddle[0] >> 20,
+                    DKIM ? String.format("%d sent in %.2f s = %.0f msg/s", signed.figures().sent(), signed.seconds(), dkimRate)
+                            : "not run (-Dbench.dkim=false)", heapStart >> 20, heapMiddle[0] >> 20,
                     heapEnd >> 20, received, sink.connections(), duplicates, load, cores, bareMachineMs, bareFirst.bytes(),
                     campaignMachineMs, campaignPostgresMs, campaignJvmMs, bound);
 
