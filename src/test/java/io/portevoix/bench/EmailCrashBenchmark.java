@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * Started again, it must finish the run by itself. Then every recipient is SENT, FAILED or UNKNOWN,
  * the sink received no address twice, every SENT address reached the sink and every address the
  * sink got is SENT or UNKNOWN, and UNKNOWN stays within the in-flight bound: what a worker holds
- * SENDING at once (two hand-over groups of {@value #PARALLELISM}) times the JobRunr workers
+ * SENDING at once (two hand-over groups of 4 × {@value #PARALLELISM}) times the JobRunr workers
  * ({@value #JOB_WORKERS}).
  * Writes {@code target/bench/email-crash.json}.
  */
@@ -138,7 +138,7 @@ class EmailCrashBenchmark {
             // members only: the application also mails its staff (e.g. the administrator when the run is done)
             List<String> strangers = sink.received().stream().filter(a -> a.endsWith("@bench.fr"))
                     .filter(a -> !List.of("SENT", "UNKNOWN").contains(byAddress.getOrDefault(a, ""))).toList();
-            int bound = 2 * PARALLELISM * JOB_WORKERS;
+            int bound = 2 * 4 * PARALLELISM * JOB_WORKERS; // two groups of RunDelivery.GROUPING × parallelism per worker
             String load = Files.readString(Path.of("/proc/loadavg")).strip();
             System.err.printf("after the restart: ready in %.1f s, finished in %.1f s; %s; SENDING at the kill %d,"
                     + " UNKNOWN %d (of which the sink got %d), bound %d; sink %d messages, %d duplicates, %d SENT"

@@ -64,12 +64,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@link ScriptedSmtpServer} instead of the sandbox, with a 200 ms back-off): the server answers
  * 451 for a while, then drops connections in the middle of the envelope, then recovers. Every
  * recipient is delivered exactly once, the one the server refuses with 550 ends FAILED and
- * suppressed as a hard bounce, and only what left is charged. The test wakes the run's worker
- * itself instead of waiting for the 20 s sweep.
+ * suppressed as a hard bounce, and only what left is charged. The tests run the workers
+ * themselves: JobRunr's background server is off in this context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "portevoix.demo.enabled=false", "portevoix.delivery.sandbox.enabled=false",
-        "portevoix.delivery.smtp.host=127.0.0.1", "portevoix.delivery.retry-base=200ms"})
+        "portevoix.delivery.smtp.host=127.0.0.1", "portevoix.delivery.retry-base=200ms",
+        "jobrunr.background-job-server.enabled=false"})
 class SmtpFaultsIntegrationTests {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmtpFaultsIntegrationTests.class);
@@ -116,6 +117,8 @@ class SmtpFaultsIntegrationTests {
     @Autowired SuppressionQueries suppressions;
     @Autowired OutboxWorkers workers;
     @Autowired MailTransport transport;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
 
     AccountId account;
     String domain;
@@ -205,6 +208,70 @@ class SmtpFaultsIntegrationTests {
         assertThat(sent).isPositive();
         wakeUntil(run, () -> queries.find(c.id()).orElseThrow().status() == CampaignStatus.SENT);
         assertThat(queries.runs(c.id()).getFirst().figures().sent()).isEqualTo(members);
+    }
+
+    /**
+     * While the server holds every message it is given, one worker (this test's; JobRunr's are off
+     * here) marks two hand-over groups SENDING and no more: 2 × 4 × the default parallelism of 8 =
+     * 64, the in-flight bound that a crash turns into UNKNOWN at most (RunDelivery). The server only
+     * ever gets a message that was committed SENDING first, and once it lets go every member gets
+     * the message once.
+     */
+    @Test
+    void aWorkerMarksAtMostTwoGroupsSendingAndHandsOverOnlyWhatIsMarked() throws Exception {
+        int members = 300;
+        asSystem(() -> creditCommands.grant(new GrantCredits(account, members, "test")));
+        List<String> everyone = addresses(members);
+        everyone.forEach(this::member);
+        java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SMTP.onRecipient(address -> {
+            seen.add(address);
+            try {
+                hold.await(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Reply.OK;
+        });
+        CampaignDetails c = draft();
+        RunId run = campaigns.send(c.id(), null).runId();
+        var worker = java.util.concurrent.CompletableFuture.supplyAsync(() -> SystemActor.call("test worker",
+                () -> TenantContext.callAs(account, () -> workers.deliver(run))));
+        try {
+            // each of the pool's 4 connections carries a held message; the worker goes on until two groups are SENDING
+            await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 4 && states(run).getOrDefault("SENDING", 0L) >= 64);
+            Thread.sleep(500);
+            assertThat(states(run)).containsEntry("SENDING", 64L).containsEntry("PENDING", (long) members - 64);
+            assertThat(seen).hasSize(4);
+            for (String address : seen) {
+                assertThat(stateOf(run, address)).isEqualTo("SENDING");
+            }
+        } finally {
+            hold.countDown();
+        }
+        assertThat(worker.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(members);
+        assertThat(states(run)).isEqualTo(Map.of("SENT", (long) members));
+        assertThat(SMTP.accepted().stream().filter(m -> m.recipient().endsWith("@" + domain)).map(Accepted::recipient))
+                .containsExactlyInAnyOrderElementsOf(everyone);
+    }
+
+    /** How many of the run's messages are in each state. */
+    private Map<String, Long> states(RunId run) {
+        return TenantContext.callAs(account, () -> transactions.execute(status -> {
+            Map<String, Long> states = new java.util.HashMap<>();
+            jdbc.query("select state, count(*) from delivery.message where account_id = ? and run_id = ? group by state",
+                    rs -> {
+                        states.put(rs.getString(1), rs.getLong(2));
+                    }, account.value(), run.value());
+            return states;
+        }));
+    }
+
+    private String stateOf(RunId run, String address) {
+        return TenantContext.callAs(account, () -> transactions.execute(status -> jdbc.queryForObject(
+                "select state from delivery.message where account_id = ? and run_id = ? and address = ?", String.class,
+                account.value(), run.value(), address)));
     }
 
     /** Sends {@code n} messages of about {@code size} bytes of HTML through the transport; returns the median time. */

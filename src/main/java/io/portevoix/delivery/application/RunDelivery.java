@@ -57,18 +57,25 @@ import org.springframework.transaction.support.TransactionTemplate;
  * renders and sends each, and records the outcome: SENT; PENDING again with an exponential
  * back-off after a 4xx or a lost connection; FAILED after a 5xx (the address is then suppressed
  * as a hard bounce) or after {@value #MAX_ATTEMPTS} attempts. E-mail is handed over in groups of
- * {@code parallelism}: a group is marked SENDING (committed, in the transaction that writes the
- * outcomes known so far) just before its messages are handed to the server. So a message the
- * process dies with is either still leased PENDING (never handed over: sent after restart) or
- * SENDING (it may have left: UNKNOWN at the next start, never sent twice by itself), and at most
- * two groups of a worker are SENDING at once: a crash leaves at most 2 × parallelism UNKNOWN
- * messages per worker.
+ * {@value #GROUPING} × {@code parallelism} messages, at most {@code parallelism} at a time: a
+ * group is marked SENDING (committed, in the transaction that writes the outcomes known so far)
+ * just before its messages are handed to the server. So a message the process dies with is either
+ * still leased PENDING (never handed over: sent after restart) or SENDING (it may have left:
+ * UNKNOWN at the next start, never sent twice by itself), and at most two groups of a worker are
+ * SENDING at once: a crash leaves at most 2 × {@value #GROUPING} × parallelism UNKNOWN messages
+ * per worker.
  */
 @Service
 class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
 
     static final int BATCH = 200;
     static final int MAX_ATTEMPTS = 8;
+    /**
+     * How many times {@code parallelism} a group holds: one transaction per group writes the
+     * outcomes of the one before and marks it SENDING, so a larger group means fewer commits (each
+     * costs the database a WAL flush) and more messages UNKNOWN after a crash.
+     */
+    static final int GROUPING = 4;
     static final Duration MAX_BACKOFF = Duration.ofHours(1);
     /** How long a batch is reserved to its worker: longer than a batch takes, short enough to resume soon after a crash. */
     static final Duration LEASE = Duration.ofMinutes(2);
@@ -323,15 +330,28 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
         }
     }
 
+    /** The handovers of a group, to wait for. */
+    private record Group(java.util.concurrent.Phaser handovers) {
+
+        static final Group DONE = new Group(new java.util.concurrent.Phaser(0));
+
+        void awaitUninterruptibly() {
+            if (handovers.getRegisteredParties() > 0) {
+                handovers.awaitAdvance(handovers.getPhase());
+            }
+        }
+    }
+
     /** A message of a batch, rendered. */
     private record Prepared(Messages.Claimed message, OutgoingMail mail) {
     }
 
     /**
-     * One batch of e-mail: members read at once; messages rendered a group of {@code parallelism}
-     * at a time; before a group is handed over, the outcomes known so far are written and the group
-     * is marked SENDING, in one transaction; then its messages go to a server of the run's route
-     * while the next group is rendered, at most {@code parallelism} in flight (on virtual threads).
+     * One batch of e-mail: members read at once; messages rendered a group of {@value #GROUPING} ×
+     * {@code parallelism} at a time; before a group is handed over, the outcomes known so far are
+     * written and the group is marked SENDING, in one transaction; then its messages go to a server
+     * of the run's route, at most {@code parallelism} in flight (on virtual threads), while the
+     * next group is rendered; that one is marked once the group before this one is done.
      * A handover that fails unexpectedly (not a refusal the transport understood) may have left: it
      * ends UNKNOWN rather than being sent again.
      */
@@ -355,6 +375,8 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
         java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(parallelism);
         try (var handovers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
             List<Prepared> group = new ArrayList<>();
+            Group older = Group.DONE;
+            Group last = Group.DONE;
             for (Messages.Claimed message : batch) {
                 ContactDetails contact = byId.get(message.contact());
                 if (contact == null) {
@@ -368,19 +390,20 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
                         outcomes.add(() -> messages.failed(account, message.id(), "Could not be prepared: " + e.getMessage()));
                     }
                 }
-                if (group.size() == parallelism || message == batch.getLast()) {
+                if (group.size() == GROUPING * parallelism || message == batch.getLast()) {
+                    // the group before the last one is done: with this one, at most two groups are SENDING
+                    older.awaitUninterruptibly();
                     // one transaction: the outcomes known so far, then the group marked SENDING
                     java.util.Set<Long> ours = writeOutcomes(account, sent, outcomes,
                             group.stream().map(p -> p.message().id()).toList());
+                    // its lease ran out and another worker took it
+                    group.removeIf(p -> !ours.contains(p.message().id()));
+                    java.util.concurrent.Phaser handedOver = new java.util.concurrent.Phaser(group.size());
                     for (Prepared p : group) {
                         Messages.Claimed m = p.message();
                         OutgoingMail mail = p.mail();
-                        if (!ours.contains(m.id())) {
-                            // its lease ran out and another worker took it
-                            continue;
-                        }
-                        inFlight.acquireUninterruptibly();
                         handovers.execute(() -> {
+                            inFlight.acquireUninterruptibly();
                             try {
                                 route.send(mail);
                                 sent.add(m.id());
@@ -393,9 +416,12 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
                                         + e.getMessage()));
                             } finally {
                                 inFlight.release();
+                                handedOver.arriveAndDeregister();
                             }
                         });
                     }
+                    older = last;
+                    last = new Group(handedOver);
                     group.clear();
                 }
             }
