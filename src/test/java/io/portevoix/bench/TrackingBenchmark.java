@@ -26,7 +26,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * Tracking benchmark ({@code mvn -Pbench test -Dtest=TrackingBenchmark}, not part of the suite).
- * <p>Throughput: {@value #CLIENTS} virtual-thread clients of one JDK {@link HttpClient} hit signed
+ * <p>Throughput: {@value #CLIENTS} keep-alive connections of {@link LoopbackHttpLoad} hit signed
  * open and click links (half each, {@value #RECIPIENTS} recipients) of the application running in
  * this JVM on a fresh database for {@code bench.seconds} seconds, after a warm-up; next to the same
  * clients on the same server fetching the open pixel with a forged token, which answers the same
@@ -76,8 +75,7 @@ class TrackingBenchmark {
     static final Pattern CLICK = Pattern.compile("/public/c/[A-Za-z0-9_-]+");
     static final Pattern PIXEL = Pattern.compile("/public/o/[A-Za-z0-9_-]+");
 
-    record Load(double perSecond, double p99Millis, long errors) {
-    }
+    static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0";
 
     @Test
     void hitsPerSecondLatencyAndTheLossWindowOfAHardCrash() throws Exception {
@@ -87,8 +85,9 @@ class TrackingBenchmark {
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(2)).build();
         List<String> metrics = new ArrayList<>();
         try {
-            Load tracked;
-            Load floor;
+            LoopbackHttpLoad.Result tracked;
+            LoopbackHttpLoad.Result floor;
+            long answered;
             AccountId account;
             CampaignId campaign = new CampaignId(UUID.randomUUID());
             List<CampaignId> crashCampaigns = new ArrayList<>();
@@ -98,7 +97,7 @@ class TrackingBenchmark {
                     "--portevoix.tracking.secret=" + SECRET, "--portevoix.tenancy.bootstrap.account=Bench",
                     "--portevoix.tenancy.bootstrap.admin-email=bench@club.example",
                     "--portevoix.tenancy.bootstrap.admin-password=bench-password-123", "--logging.level.root=warn")) {
-                String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+                int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
                 account = SystemActor.call("bench", () -> context.getBean(AccountQueries.class).all().stream()
                         .map(AccountSummary::id).findFirst().orElseThrow());
                 TrackingLinks links = context.getBean(TrackingLinks.class);
@@ -115,18 +114,24 @@ class TrackingBenchmark {
                     crashClicks.add(clicks(links, account, crashCampaign, CRASH_HITS));
                 }
                 List<String> forged = List.of("/public/o/" + "A".repeat(96));
-                load(http, base, paths, WARM_UP_SECONDS);
-                load(http, base, forged, WARM_UP_SECONDS);
-                floor = load(http, base, forged, SECONDS);
-                tracked = load(http, base, paths, SECONDS);
+                LoopbackHttpLoad.Result warmUp = LoopbackHttpLoad.run(port, paths, BROWSER, CLIENTS, WARM_UP_SECONDS);
+                LoopbackHttpLoad.run(port, forged, BROWSER, CLIENTS, WARM_UP_SECONDS);
+                floor = LoopbackHttpLoad.run(port, forged, BROWSER, CLIENTS, SECONDS);
+                tracked = LoopbackHttpLoad.run(port, paths, BROWSER, CLIENTS, SECONDS);
+                answered = warmUp.answered() + tracked.answered();
                 System.err.println("tracked " + tracked + ", floor " + floor);
             } finally {
                 SecurityContextHolder.setContextHolderStrategy(shared);
             }
+            // the context is closed: a clean stop, whose last flush wrote what was still queued
+            long stored = events(database, account, campaign);
+            System.err.printf("clean stop: %d hits answered, %d events stored%n", answered, stored);
             metrics.add(AudienceBenchmark.metric("tracking_hits_per_second", tracked.perSecond(), "hits/s", floor.perSecond(),
                     tracked.perSecond() / floor.perSecond()));
             metrics.add(AudienceBenchmark.metric("tracking_hit_p99_ms", tracked.p99Millis(), "ms", floor.p99Millis(),
                     tracked.p99Millis() / floor.p99Millis()));
+            metrics.add(AudienceBenchmark.metric("tracking_clean_stop_events_stored", stored, "events", answered,
+                    stored / (double) answered));
             long maxLost = 0;
             double maxWindow = 0;
             long acknowledged = 0;
@@ -145,6 +150,7 @@ class TrackingBenchmark {
             Files.writeString(report, json);
             System.err.println(json);
             assertThat(tracked.errors()).isZero();
+            assertThat(stored).as("events stored after a clean stop").isEqualTo(answered);
             assertThat(tracked.perSecond()).as("hits per second").isGreaterThanOrEqualTo(5_000);
             assertThat(tracked.p99Millis()).as("p99 ms").isLessThanOrEqualTo(50);
         } finally {
@@ -161,51 +167,6 @@ class TrackingBenchmark {
         Matcher m = pattern.matcher(text);
         assertThat(m.find()).isTrue();
         return m.group();
-    }
-
-    /** {@link #CLIENTS} clients in a loop over the paths for some seconds: hits per second and p99 latency. */
-    private static Load load(HttpClient http, String base, List<String> paths, int seconds) throws Exception {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        List<long[]> latencies = new ArrayList<>();
-        AtomicInteger errors = new AtomicInteger();
-        long start = System.nanoTime();
-        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int c = 0; c < CLIENTS; c++) {
-                int client = c;
-                long[] mine = new long[2_000_000];
-                latencies.add(mine);
-                clients.submit(() -> {
-                    int n = 1;
-                    for (int i = client; System.nanoTime() < end && n < mine.length; i += CLIENTS) {
-                        HttpRequest request = HttpRequest.newBuilder(URI.create(base + paths.get(i % paths.size())))
-                                .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0").GET().build();
-                        long t = System.nanoTime();
-                        try {
-                            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                            if (status != 200 && status != 302) {
-                                errors.incrementAndGet();
-                            }
-                        } catch (Exception e) {
-                            errors.incrementAndGet();
-                        }
-                        mine[n++] = System.nanoTime() - t;
-                    }
-                    mine[0] = n - 1;
-                    return null;
-                });
-            }
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        long total = latencies.stream().mapToLong(l -> l[0]).sum();
-        long[] all = new long[(int) total];
-        int at = 0;
-        for (long[] l : latencies) {
-            System.arraycopy(l, 1, all, at, (int) l[0]);
-            at += (int) l[0];
-        }
-        Arrays.sort(all);
-        return new Load(total / elapsed, all.length == 0 ? 0 : all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.99) - 1)] / 1e6,
-                errors.get());
     }
 
     /**
@@ -233,7 +194,7 @@ class TrackingBenchmark {
                             String pixel = pixels.get(i);
                             try {
                                 if (http.send(HttpRequest.newBuilder(URI.create(base + pixel)).timeout(Duration.ofSeconds(2))
-                                        .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0").GET().build(),
+                                        .header("User-Agent", BROWSER).GET().build(),
                                         HttpResponse.BodyHandlers.discarding()).statusCode() == 302) {
                                     acknowledged.put(pixel, System.nanoTime());
                                 }
@@ -278,6 +239,18 @@ class TrackingBenchmark {
         }
     }
 
+    /** The tracking events of a campaign, counted as the owner (row-level security is forced on it too). */
+    private static long events(String database, AccountId account, CampaignId campaign) throws Exception {
+        try (Connection c = DriverManager.getConnection(TestDatabases.jdbcUrl(database), "portevoix_owner", "portevoix_owner");
+                Statement s = c.createStatement()) {
+            s.execute("select set_config('portevoix.account_id', '" + account + "', false)");
+            try (ResultSet rs = s.executeQuery("select count(*) from tracking.event where campaign_id = '" + campaign + "'")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private static final Map<String, String> CONTACTS = new ConcurrentHashMap<>();
 
     private static String contactOf(String pixel) {
@@ -300,7 +273,8 @@ class TrackingBenchmark {
     private static Process start(String database, int port) throws Exception {
         Path jar = Path.of("target", "porte-voix.jar");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "--sun-misc-unsafe-memory-access=allow"));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "--sun-misc-unsafe-memory-access=allow",
+                "-Dvaadin.productionMode=true"));
         if (Files.exists(jar)) {
             command.addAll(List.of("-jar", jar.toString()));
         } else {
