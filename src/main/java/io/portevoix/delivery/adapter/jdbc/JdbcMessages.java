@@ -127,59 +127,59 @@ class JdbcMessages implements Messages {
         return created.map(at -> spec.param("created", at)).orElse(spec);
     }
 
+    /**
+     * One statement per batch, the rows passed as arrays: executed row by row, each insert into the
+     * partitioned table set up its routing and seven indexes again (100 µs a row, 10 s to freeze a
+     * 100,000-recipient run).
+     */
     @Override
     public int insert(AccountId account, RunId run, io.portevoix.campaigns.CampaignId campaign, List<Recipient> recipients) {
         RunSlots slots = createRun(account, run, recipients.size());
-        Timestamp created = slots.created();
-        int[] position = {slots.before()};
-        int[][] counts = template.batchUpdate("""
+        UUID[] contacts = recipients.stream().map(r -> r.contactId().value()).toArray(UUID[]::new);
+        String[] addresses = recipients.stream().map(Recipient::address).toArray(String[]::new);
+        return template.update("""
                 insert into delivery.message (account_id, run_id, contact_id, address, campaign_id, created_at, position)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict (run_id, contact_id, created_at) do nothing""", recipients, 1_000, (ps, r) -> {
+                select ?::uuid, ?::uuid, r.contact_id, r.address, ?::uuid, ?::timestamptz, ?::integer + r.n::integer
+                from unnest(?::uuid[], ?::text[]) with ordinality as r(contact_id, address, n)
+                on conflict (run_id, contact_id, created_at) do nothing""", ps -> {
             ps.setObject(1, account.value());
             ps.setObject(2, run.value());
-            ps.setObject(3, r.contactId().value());
-            ps.setString(4, r.address());
-            ps.setObject(5, campaign.value());
-            ps.setTimestamp(6, created);
-            ps.setInt(7, ++position[0]);
+            ps.setObject(3, campaign.value());
+            ps.setTimestamp(4, slots.created());
+            ps.setInt(5, slots.before());
+            ps.setArray(6, ps.getConnection().createArrayOf("uuid", contacts));
+            ps.setArray(7, ps.getConnection().createArrayOf("text", addresses));
         });
-        return inserted(counts);
     }
 
     @Override
     public int insertSms(AccountId account, RunId run, io.portevoix.campaigns.CampaignId campaign,
             List<io.portevoix.campaigns.spi.SmsRecipient> recipients) {
         RunSlots slots = createRun(account, run, recipients.size());
-        Timestamp created = slots.created();
-        int[] position = {slots.before()};
-        int[][] counts = template.batchUpdate("""
+        UUID[] contacts = recipients.stream().map(r -> r.contactId().value()).toArray(UUID[]::new);
+        String[] mobiles = recipients.stream().map(io.portevoix.campaigns.spi.SmsRecipient::mobile).toArray(String[]::new);
+        String[] countries = recipients.stream().map(io.portevoix.campaigns.spi.SmsRecipient::country).toArray(String[]::new);
+        Integer[] parts = recipients.stream().map(io.portevoix.campaigns.spi.SmsRecipient::parts).toArray(Integer[]::new);
+        Integer[] credits = recipients.stream().map(io.portevoix.campaigns.spi.SmsRecipient::credits).toArray(Integer[]::new);
+        return template.update("""
                 insert into delivery.message (account_id, run_id, contact_id, address, campaign_id, country, parts, credits, created_at,
                   position)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (run_id, contact_id, created_at) do nothing""", recipients, 1_000,
-                (ps, r) -> {
+                select ?::uuid, ?::uuid, r.contact_id, r.mobile, ?::uuid, r.country, r.parts, r.credits, ?::timestamptz,
+                  ?::integer + r.n::integer
+                from unnest(?::uuid[], ?::text[], ?::text[], ?::integer[], ?::integer[])
+                  with ordinality as r(contact_id, mobile, country, parts, credits, n)
+                on conflict (run_id, contact_id, created_at) do nothing""", ps -> {
             ps.setObject(1, account.value());
             ps.setObject(2, run.value());
-            ps.setObject(3, r.contactId().value());
-            ps.setString(4, r.mobile());
-            ps.setObject(5, campaign.value());
-            ps.setString(6, r.country());
-            ps.setInt(7, r.parts());
-            ps.setInt(8, r.credits());
-            ps.setTimestamp(9, created);
-            ps.setInt(10, ++position[0]);
+            ps.setObject(3, campaign.value());
+            ps.setTimestamp(4, slots.created());
+            ps.setInt(5, slots.before());
+            ps.setArray(6, ps.getConnection().createArrayOf("uuid", contacts));
+            ps.setArray(7, ps.getConnection().createArrayOf("text", mobiles));
+            ps.setArray(8, ps.getConnection().createArrayOf("text", countries));
+            ps.setArray(9, ps.getConnection().createArrayOf("integer", parts));
+            ps.setArray(10, ps.getConnection().createArrayOf("integer", credits));
         });
-        return inserted(counts);
-    }
-
-    /** Rows a batched insert wrote ({@code on conflict do nothing} answers 0 for a row already there). */
-    private static int inserted(int[][] counts) {
-        int inserted = 0;
-        for (int[] batch : counts) {
-            for (int n : batch) {
-                inserted += Math.max(n, 0);
-            }
-        }
-        return inserted;
     }
 
     @Override
