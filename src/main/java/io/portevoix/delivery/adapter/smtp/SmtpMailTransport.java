@@ -197,9 +197,12 @@ class SmtpMailTransport implements MailTransport, DisposableBean {
         });
     }
 
-    /** The server's session as Simple Java Mail configures it for the transport strategy, with TCP_NODELAY sockets. */
+    /**
+     * The server's session as Simple Java Mail configures it for the transport strategy, with
+     * TCP_NODELAY sockets and the write timeouts of {@link WriteTimeouts}.
+     */
     static Session session(MailServer server) {
-        return MailerBuilder
+        Session made = MailerBuilder
                 .withSMTPServer(server.host(), server.port(), server.user().isEmpty() ? null : server.user(),
                         server.password().isEmpty() ? null : server.password())
                 .withTransportStrategy(switch (server.security()) {
@@ -212,6 +215,10 @@ class SmtpMailTransport implements MailTransport, DisposableBean {
                 .withProperty("mail.smtps.socketFactory.class", NoDelaySocketFactory.class.getName())
                 .buildMailer()
                 .getSession();
+        // the 30-second write timeout, kept on a coarse clock instead of a thread woken at every write
+        made.getProperties().put("mail.smtp.executor.writetimeout", WriteTimeouts.SHARED);
+        made.getProperties().put("mail.smtps.executor.writetimeout", WriteTimeouts.SHARED);
+        return made;
     }
 
     /**
