@@ -16,6 +16,9 @@ public interface OutboxWorkers {
      */
     void sweep();
 
-    /** At start-up, for every account: messages a dead process left being sent become UNKNOWN. */
+    /**
+     * At start-up, for every account: messages a dead process left being sent become UNKNOWN, and
+     * the batches it had leased without handing them over are due again at once.
+     */
     void recover();
 }

@@ -90,6 +90,10 @@ class OutboxRecoveryIntegrationTests {
                     + " order by id limit 1", String.class, account.value());
             jdbc.update("update delivery.message set state = 'SENDING', claimed_by = 'a dead process' where account_id = ?"
                     + " and address = ?", account.value(), address);
+            // another one it had leased (a claim counts an attempt) but not yet begun to hand over
+            jdbc.update("update delivery.message set claimed_by = 'a dead process', attempts = 1,"
+                    + " next_attempt_at = now() + interval '2 minutes' where account_id = ? and address = ?", account.value(),
+                    leased(account, address));
             campaigns.suspend(c.id());
             return address;
         }));
@@ -97,6 +101,10 @@ class OutboxRecoveryIntegrationTests {
         assertThat(credits.balance()).isEqualTo(new CreditBalance(10, 1));
 
         workers.recover();
+        // nothing of the leased one left: it is due now, not when the dead process's lease would end
+        assertThat(TenantContext.callAs(account, () -> jdbc.queryForObject("select count(*) from delivery.message"
+                + " where account_id = ? and state = 'PENDING' and claimed_by is null and attempts = 0 and next_attempt_at <= now()",
+                Long.class, account.value()))).isEqualTo(2);
         campaigns.resume(c.id());
         await().pollInSameThread().atMost(Duration.ofSeconds(40))
                 .until(() -> queries.find(c.id()).orElseThrow().status() == CampaignStatus.SENT);
@@ -124,5 +132,10 @@ class OutboxRecoveryIntegrationTests {
                 .filter(t -> t.endsWith("@" + domain)).toList()).hasSize(3).contains(inFlight).doesNotHaveDuplicates();
         assertThatThrownBy(() -> campaigns.resendUnknown(c.id())).isInstanceOf(CampaignStateException.class)
                 .hasMessageContaining("unknown outcome");
+    }
+
+    private String leased(AccountId account, String other) {
+        return jdbc.queryForObject("select address from delivery.message where account_id = ? and address <> ? order by id"
+                + " limit 1", String.class, account.value(), other);
     }
 }

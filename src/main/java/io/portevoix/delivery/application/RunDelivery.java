@@ -518,6 +518,11 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
             if (orphans > 0) {
                 LOG.warn("{} messages of {} were being sent when the process stopped: marked UNKNOWN", orphans, a.name());
             }
+            int released = SystemActor.call("delivery recovery", () -> TenantContext.callAs(a.id(),
+                    () -> transactions.execute(status -> messages.releaseOrphanLeases(a.id(), CLAIMER, clock.instant()))));
+            if (released > 0) {
+                LOG.info("{} messages of {} claimed by the stopped process are due again", released, a.name());
+            }
         }
     }
 

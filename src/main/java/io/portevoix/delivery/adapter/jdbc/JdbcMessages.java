@@ -400,6 +400,14 @@ class JdbcMessages implements Messages {
     }
 
     @Override
+    public int releaseOrphanLeases(AccountId account, String liveClaimer, Instant now) {
+        // a retry or a message given back clears its claimer: a PENDING row that still has one is leased
+        return jdbc.sql("update delivery.message set next_attempt_at = ?, claimed_by = null, attempts = greatest(attempts - 1, 0)"
+                        + " where account_id = ? and state = 'PENDING' and claimed_by is not null and claimed_by <> ?")
+                .params(Timestamp.from(now), account.value(), liveClaimer).update();
+    }
+
+    @Override
     public int resendUnknown(AccountId account, RunId run, Instant now) {
         java.util.Optional<Timestamp> created = createdAt(account, run);
         return withCreated(jdbc.sql("update delivery.message set state = 'PENDING', next_attempt_at = :now, claimed_by = null,"

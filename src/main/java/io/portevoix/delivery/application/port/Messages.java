@@ -100,6 +100,13 @@ public interface Messages {
     /** Messages left SENDING by another (dead) process: they may have left; they become UNKNOWN. */
     int orphansToUnknown(AccountId account, String liveClaimer);
 
+    /**
+     * Batches another (dead) process had leased but not begun to hand over: nothing of them left,
+     * so they are due again at once instead of when the lease would have ended, and the attempt
+     * the lease counted is given back.
+     */
+    int releaseOrphanLeases(AccountId account, String liveClaimer, Instant now);
+
     /** The run's UNKNOWN messages back to PENDING, due at {@code now}; returns how many. */
     int resendUnknown(AccountId account, RunId run, Instant now);
 
