@@ -212,10 +212,7 @@ class TrackingBenchmark {
             }
             app.waitFor();
             Set<String> written = new HashSet<>();
-            try (Connection c = DriverManager.getConnection(TestDatabases.jdbcUrl(database), "portevoix_owner", "portevoix_owner");
-                    Statement s = c.createStatement()) {
-                // row-level security is forced on the owner too
-                s.execute("select set_config('portevoix.account_id', '" + account + "', false)");
+            try (Connection c = owner(database, account); Statement s = c.createStatement()) {
                 try (ResultSet rs = s.executeQuery("select contact_id from tracking.event where campaign_id = '" + campaign + "'")) {
                     while (rs.next()) {
                         written.add(rs.getString(1));
@@ -239,11 +236,18 @@ class TrackingBenchmark {
         }
     }
 
-    /** The tracking events of a campaign, counted as the owner (row-level security is forced on it too). */
-    private static long events(String database, AccountId account, CampaignId campaign) throws Exception {
-        try (Connection c = DriverManager.getConnection(TestDatabases.jdbcUrl(database), "portevoix_owner", "portevoix_owner");
-                Statement s = c.createStatement()) {
+    /** A connection as the owner, in the account (row-level security is forced on the owner too). */
+    private static Connection owner(String database, AccountId account) throws Exception {
+        Connection c = DriverManager.getConnection(TestDatabases.jdbcUrl(database), "portevoix_owner", "portevoix_owner");
+        try (Statement s = c.createStatement()) {
             s.execute("select set_config('portevoix.account_id', '" + account + "', false)");
+        }
+        return c;
+    }
+
+    /** The tracking events of a campaign. */
+    private static long events(String database, AccountId account, CampaignId campaign) throws Exception {
+        try (Connection c = owner(database, account); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("select count(*) from tracking.event where campaign_id = '" + campaign + "'")) {
                 rs.next();
                 return rs.getLong(1);

@@ -513,15 +513,14 @@ class RunDelivery implements OutboxWorkers, io.portevoix.delivery.SentEmails {
     @Override
     public void recover() {
         for (AccountSummary a : SystemActor.call("delivery recovery", accounts::all)) {
-            int orphans = SystemActor.call("delivery recovery", () -> TenantContext.callAs(a.id(),
-                    () -> transactions.execute(status -> messages.orphansToUnknown(a.id(), CLAIMER))));
-            if (orphans > 0) {
-                LOG.warn("{} messages of {} were being sent when the process stopped: marked UNKNOWN", orphans, a.name());
+            int[] recovered = SystemActor.call("delivery recovery", () -> TenantContext.callAs(a.id(),
+                    () -> transactions.execute(status -> new int[] {messages.orphansToUnknown(a.id(), CLAIMER),
+                            messages.releaseOrphanLeases(a.id(), CLAIMER, clock.instant())})));
+            if (recovered[0] > 0) {
+                LOG.warn("{} messages of {} were being sent when the process stopped: marked UNKNOWN", recovered[0], a.name());
             }
-            int released = SystemActor.call("delivery recovery", () -> TenantContext.callAs(a.id(),
-                    () -> transactions.execute(status -> messages.releaseOrphanLeases(a.id(), CLAIMER, clock.instant()))));
-            if (released > 0) {
-                LOG.info("{} messages of {} claimed by the stopped process are due again", released, a.name());
+            if (recovered[1] > 0) {
+                LOG.info("{} messages of {} claimed by the stopped process are due again", recovered[1], a.name());
             }
         }
     }

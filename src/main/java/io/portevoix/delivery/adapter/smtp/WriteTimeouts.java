@@ -46,8 +46,8 @@ final class WriteTimeouts extends AbstractExecutorService implements ScheduledEx
             }
             long now = System.nanoTime();
             for (Timeout<?> timeout : armed) {
-                if (timeout.due - now <= 0 && armed.remove(timeout)) {
-                    timeout.run();
+                if (timeout.due - now <= 0) {
+                    timeout.fire(now);
                 }
             }
         }
@@ -55,12 +55,7 @@ final class WriteTimeouts extends AbstractExecutorService implements ScheduledEx
 
     @Override
     public <V> ScheduledFuture<V> schedule(Callable<V> task, long delay, TimeUnit unit) {
-        if (shutdown) {
-            throw new java.util.concurrent.RejectedExecutionException("The write timeouts are shut down");
-        }
-        Timeout<V> timeout = new Timeout<>(task, System.nanoTime() + unit.toNanos(delay));
-        armed.add(timeout);
-        return timeout;
+        return arm(new Timeout<>(task, System.nanoTime() + unit.toNanos(delay), 0));
     }
 
     @Override
@@ -70,14 +65,30 @@ final class WriteTimeouts extends AbstractExecutorService implements ScheduledEx
 
     @Override
     public ScheduledFuture<?> scheduleAtFixedRate(Runnable task, long initialDelay, long period, TimeUnit unit) {
-        throw new UnsupportedOperationException("Only one-shot timeouts are kept here");
+        return arm(new Timeout<>(Executors.callable(task), System.nanoTime() + unit.toNanos(initialDelay), positive(period, unit)));
     }
 
     @Override
     public ScheduledFuture<?> scheduleWithFixedDelay(Runnable task, long initialDelay, long delay, TimeUnit unit) {
-        throw new UnsupportedOperationException("Only one-shot timeouts are kept here");
+        return arm(new Timeout<>(Executors.callable(task), System.nanoTime() + unit.toNanos(initialDelay), -positive(delay, unit)));
     }
 
+    private <V> Timeout<V> arm(Timeout<V> timeout) {
+        if (shutdown) {
+            throw new java.util.concurrent.RejectedExecutionException("The write timeouts are shut down");
+        }
+        armed.add(timeout);
+        return timeout;
+    }
+
+    private static long positive(long period, TimeUnit unit) {
+        if (period <= 0) {
+            throw new IllegalArgumentException("A period must be positive");
+        }
+        return unit.toNanos(period);
+    }
+
+    /** Runs the command at the next tick, as every task here. */
     @Override
     public void execute(Runnable command) {
         schedule(command, 0, TimeUnit.NANOSECONDS);
@@ -116,14 +127,32 @@ final class WriteTimeouts extends AbstractExecutorService implements ScheduledEx
         return ticker.join(Duration.ofNanos(unit.toNanos(timeout)));
     }
 
-    /** A timeout: run once by the ticker when due, unless cancelled first (then it leaves the set at once). */
+    /**
+     * A timeout, run by the ticker when due unless cancelled first (then it leaves the set at
+     * once). {@code period}: 0 runs once; more, again that long after each due time (fixed rate);
+     * less, again that long after each run (fixed delay).
+     */
     private final class Timeout<V> extends FutureTask<V> implements ScheduledFuture<V> {
 
-        private final long due;
+        private volatile long due;
+        private final long period;
 
-        Timeout(Callable<V> task, long due) {
+        Timeout(Callable<V> task, long due, long period) {
             super(task);
             this.due = due;
+            this.period = period;
+        }
+
+        void fire(long now) {
+            if (period == 0) {
+                if (armed.remove(this)) {
+                    run();
+                }
+            } else if (runAndReset()) {
+                due = period > 0 ? due + period : now - period;
+            } else {
+                armed.remove(this);
+            }
         }
 
         @Override

@@ -32,10 +32,8 @@ class WriteTimeoutsTests {
     @Test
     void aWriteToAPeerThatStopsReadingIsAbortedWhenItsTimeoutIsDue() throws Exception {
         WriteTimeouts timeouts = new WriteTimeouts();
-        try (ServerSocket server = new ServerSocket(0); Socket client = new Socket("127.0.0.1", server.getLocalPort());
-                Socket stalled = server.accept();
-                WriteTimeoutSocket guarded = new WriteTimeoutSocket(client, 1_000, timeouts)) {
-            OutputStream out = guarded.getOutputStream();
+        try (Loopback loopback = Loopback.open(timeouts, 1_000)) {
+            OutputStream out = loopback.guarded().getOutputStream();
             byte[] chunk = new byte[64 * 1024];
             long start = System.nanoTime();
             // the peer never reads: once both socket buffers are full, a write blocks until the timeout closes the socket
@@ -46,7 +44,7 @@ class WriteTimeoutsTests {
             }).isInstanceOf(IOException.class);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertThat(millis).isBetween(1_000L, 1_000L + 3 * WriteTimeouts.TICK_MILLIS);
-            assertThat(client.isClosed()).isTrue();
+            assertThat(loopback.client().isClosed()).isTrue();
             assertThat(timeouts.armed()).isZero();
         } finally {
             timeouts.shutdownNow();
@@ -56,17 +54,15 @@ class WriteTimeoutsTests {
     @Test
     void writesThatGoThroughLeaveNothingArmedAndNeverTimeOut() throws Exception {
         WriteTimeouts timeouts = new WriteTimeouts();
-        try (ServerSocket server = new ServerSocket(0); Socket client = new Socket("127.0.0.1", server.getLocalPort());
-                Socket reader = server.accept();
-                WriteTimeoutSocket guarded = new WriteTimeoutSocket(client, 600, timeouts)) {
+        try (Loopback loopback = Loopback.open(timeouts, 600)) {
             Thread drain = Thread.ofVirtual().start(() -> {
-                try (InputStream in = reader.getInputStream()) {
+                try (InputStream in = loopback.peer().getInputStream()) {
                     in.transferTo(OutputStream.nullOutputStream());
                 } catch (IOException closed) {
                     // the test is over
                 }
             });
-            OutputStream out = guarded.getOutputStream();
+            OutputStream out = loopback.guarded().getOutputStream();
             long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1_500);
             long writes = 0;
             while (System.nanoTime() < end) {
@@ -77,9 +73,9 @@ class WriteTimeoutsTests {
             assertThat(timeouts.armed()).isZero();
             // well past the timeout of every write above: none fired, the connection is open
             Thread.sleep(600 + 2 * WriteTimeouts.TICK_MILLIS);
-            assertThat(client.isClosed()).isFalse();
+            assertThat(loopback.client().isClosed()).isFalse();
             out.write(new byte[512]);
-            guarded.close();
+            loopback.guarded().close();
             drain.join(5_000);
         } finally {
             timeouts.shutdownNow();
@@ -99,6 +95,42 @@ class WriteTimeoutsTests {
             assertThat(cancelled.isCancelled()).isTrue();
         } finally {
             timeouts.shutdownNow();
+        }
+    }
+
+    @Test
+    void aPeriodicTaskRunsAtEachTickUntilCancelled() throws Exception {
+        WriteTimeouts timeouts = new WriteTimeouts();
+        try {
+            java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+            var periodic = timeouts.scheduleWithFixedDelay(runs::incrementAndGet, 0, 1, TimeUnit.MILLISECONDS);
+            Thread.sleep(3 * WriteTimeouts.TICK_MILLIS + WriteTimeouts.TICK_MILLIS / 2);
+            assertThat(runs.get()).isBetween(2, 4);
+            assertThat(periodic.cancel(false)).isTrue();
+            assertThat(timeouts.armed()).isZero();
+            int seen = runs.get();
+            Thread.sleep(2 * WriteTimeouts.TICK_MILLIS);
+            assertThat(runs.get()).isEqualTo(seen);
+        } finally {
+            timeouts.shutdownNow();
+        }
+    }
+
+    /** A loopback connection: the client's socket guarded by the timeouts, and the peer's end. */
+    private record Loopback(ServerSocket server, Socket client, Socket peer, WriteTimeoutSocket guarded) implements AutoCloseable {
+
+        static Loopback open(WriteTimeouts timeouts, int timeoutMillis) throws IOException {
+            ServerSocket server = new ServerSocket(0);
+            Socket client = new Socket("127.0.0.1", server.getLocalPort());
+            Socket peer = server.accept();
+            return new Loopback(server, client, peer, new WriteTimeoutSocket(client, timeoutMillis, timeouts));
+        }
+
+        @Override
+        public void close() throws IOException {
+            guarded.close();
+            peer.close();
+            server.close();
         }
     }
 }
